@@ -17,8 +17,16 @@ const environmentSchema = z.object({
   RELAIS_DEPLOYMENT_NAME: z.string().min(1).default('Relais'),
   RELAIS_VOCABULARY: z.enum(vocabularyPresets).default('sherbrooke'),
   RELAIS_DEFAULT_LANGUAGE: z.enum(languages).default('fr'),
-  RELAIS_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
-  RELAIS_SESSION_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).default(120),
+  RELAIS_SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  RELAIS_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(120),
   RELAIS_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(50_000).default(1024),
   RELAIS_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   RELAIS_TRUST_PROXY: booleanFlag.default(false),

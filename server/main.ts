@@ -24,7 +24,10 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
-  const engine = database.kind === 'pglite' ? `embedded PGlite in ${config.database.kind === 'pglite' ? config.database.dataDir : ''}` : 'PostgreSQL';
+  const engine =
+    database.kind === 'pglite'
+      ? `embedded PGlite in ${config.database.kind === 'pglite' ? config.database.dataDir : ''}`
+      : 'PostgreSQL';
   console.log(`Relais is running on ${url} (database: ${engine})`);
   if (firstAdmin) console.log(firstAdminNotice(firstAdmin, url));
 }

@@ -10,9 +10,7 @@ export const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),
     message: localizedTextSchema,
-    fields: z
-      .array(z.object({ path: z.string(), message: localizedTextSchema }))
-      .optional(),
+    fields: z.array(z.object({ path: z.string(), message: localizedTextSchema })).optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;

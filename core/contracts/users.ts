@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { languages } from '../localized.ts';
 import { roles } from '../roles.ts';
-import { emailSchema, pageQuery, personNameSchema } from './common.ts';
 import { teamRefSchema } from './auth.ts';
+import { emailSchema, pageQuery, personNameSchema } from './common.ts';
 
 export const userSchema = z.object({
   id: z.uuid(),

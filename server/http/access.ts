@@ -5,10 +5,7 @@ import type { Role } from '../../core/roles.ts';
  * Every route says who may call it. A route that says nothing is refused to everyone, and a test
  * walks the route table to fail the build on it (see access.test.ts).
  */
-export type Access =
-  | { kind: 'public' }
-  | { kind: 'signedIn' }
-  | { kind: 'roles'; roles: readonly Role[] };
+export type Access = { kind: 'public' } | { kind: 'signedIn' } | { kind: 'roles'; roles: readonly Role[] };
 
 export const access = {
   public: { kind: 'public' } as Access,

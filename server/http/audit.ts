@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { AuditAction } from '../../core/contracts/audit.ts';
-import type { Tx, Database } from '../db/client.ts';
+import type { Database, Tx } from '../db/client.ts';
 import { auditLog } from '../db/schema/index.ts';
 import { accessReason } from './request-context.ts';
 
@@ -19,11 +19,7 @@ export type AuditEvent = {
  * Appends one entry to the audit log. Called inside the same transaction as the write it
  * records, so a write and its trace are saved together or not at all.
  */
-export async function recordAudit(
-  db: Database | Tx,
-  request: FastifyRequest | null,
-  event: AuditEvent,
-): Promise<void> {
+export async function recordAudit(db: Database | Tx, request: FastifyRequest | null, event: AuditEvent): Promise<void> {
   await db.insert(auditLog).values({
     actorId: event.actorId !== undefined ? event.actorId : (request?.actor?.id ?? null),
     actorRole: event.actorRole !== undefined ? event.actorRole : (request?.actor?.role ?? null),

@@ -23,7 +23,7 @@ export const forbidden = () =>
   new AppError(
     403,
     'forbidden',
-    text("Votre rôle ne permet pas cette action.", 'Your role does not allow this action.'),
+    text('Votre rôle ne permet pas cette action.', 'Your role does not allow this action.'),
   );
 
 export const notFound = (what: LocalizedText) =>

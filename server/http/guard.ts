@@ -18,10 +18,7 @@ const csrfFailed = () =>
   new AppError(
     403,
     'csrf_failed',
-    text(
-      'La page a expiré : rechargez-la puis réessayez.',
-      'This page has expired: reload it and try again.',
-    ),
+    text('La page a expiré : rechargez-la puis réessayez.', 'This page has expired: reload it and try again.'),
   );
 
 function checkCsrf(request: FastifyRequest): void {

@@ -1,12 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, ne } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Language } from '../../core/localized.ts';
+import type { Role } from '../../core/roles.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { sessions, teamMemberships, users } from '../db/schema/index.ts';
 import type { Actor, SessionInfo } from './request-context.ts';
-import type { Language } from '../../core/localized.ts';
-import type { Role } from '../../core/roles.ts';
 
 export const sessionCookie = 'relais_session';
 /** Before sign-in, the CSRF token lives in its own cookie (double submit); after, in the session. */
@@ -118,7 +118,10 @@ export async function loadSession(
     return null;
   }
   if (now - session.lastSeenAt.getTime() > touchEveryMs) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.tokenHash, tokenHash));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.tokenHash, tokenHash));
   }
   return { actor, session: { tokenHash, csrfToken: session.csrfToken, expiresAt: session.expiresAt } };
 }

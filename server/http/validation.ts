@@ -1,5 +1,5 @@
 import type { FastifySchemaCompiler } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { en, fr } from 'zod/locales';
 import { text } from '../../core/localized.ts';
 import { AppError, type FieldError } from './errors.ts';

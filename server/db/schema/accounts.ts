@@ -1,15 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -55,7 +45,10 @@ export const teamMemberships = pgTable(
       .references(() => teams.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [primaryKey({ columns: [table.userId, table.teamId] }), index('team_memberships_team_idx').on(table.teamId)],
+  (table) => [
+    primaryKey({ columns: [table.userId, table.teamId] }),
+    index('team_memberships_team_idx').on(table.teamId),
+  ],
 );
 
 export const neighbourhoods = pgTable(

@@ -24,7 +24,11 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     '/auth/session',
     {
       config: { access: access.public },
-      schema: { tags, summary: 'Who is signed in, and the CSRF token to send back', response: { 200: sessionStateSchema } },
+      schema: {
+        tags,
+        summary: 'Who is signed in, and the CSRF token to send back',
+        response: { 200: sessionStateSchema },
+      },
     },
     async (request, reply) => {
       let anonymousToken = request.cookies[csrfCookie];
@@ -67,7 +71,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     '/auth/password',
     {
       config: { access: access.signedIn },
-      schema: { tags, summary: 'Change my password', body: changePasswordBodySchema, response: { 200: currentUserSchema } },
+      schema: {
+        tags,
+        summary: 'Change my password',
+        body: changePasswordBodySchema,
+        response: { 200: currentUserSchema },
+      },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -80,7 +89,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     '/auth/me',
     {
       config: { access: access.signedIn },
-      schema: { tags, summary: 'Change my name or language', body: updateMeBodySchema, response: { 200: currentUserSchema } },
+      schema: {
+        tags,
+        summary: 'Change my name or language',
+        body: updateMeBodySchema,
+        response: { 200: currentUserSchema },
+      },
     },
     async (request) => {
       const actor = actorOf(request);

@@ -5,18 +5,14 @@ import { text } from '../../../core/localized.ts';
 import type { AppContext } from '../../app.ts';
 import { users } from '../../db/schema/index.ts';
 import { recordAudit } from '../../http/audit.ts';
-import { AppError, TooManyAttempts, invalidField } from '../../http/errors.ts';
+import { AppError, invalidField, TooManyAttempts } from '../../http/errors.ts';
 import { hashPassword, spendDecoyVerification, verifyPassword } from '../../http/passwords.ts';
 import type { Actor } from '../../http/request-context.ts';
 import { actorForUser, endAllSessions, endSession, startSession } from '../../http/sessions.ts';
 import { clearFailures, recordFailure, secondsLocked, throttleKeys } from './sign-in-throttle.ts';
 
 const badCredentials = () =>
-  new AppError(
-    401,
-    'bad_credentials',
-    text('Courriel ou mot de passe incorrect.', 'Wrong email or password.'),
-  );
+  new AppError(401, 'bad_credentials', text('Courriel ou mot de passe incorrect.', 'Wrong email or password.'));
 
 export async function signIn(
   { database: { db }, config }: AppContext,
@@ -29,9 +25,9 @@ export async function signIn(
   if (locked) throw new TooManyAttempts(locked);
 
   const [user] = await db.select().from(users).where(eq(users.email, credentials.email));
-  const valid = user?.active
-    ? await verifyPassword(user.passwordHash, credentials.password)
-    : (await spendDecoyVerification(credentials.password), false);
+  let valid = false;
+  if (user?.active) valid = await verifyPassword(user.passwordHash, credentials.password);
+  else await spendDecoyVerification(credentials.password);
 
   if (!user || !valid) {
     const failures = await recordFailure(db, keys);
@@ -76,14 +72,23 @@ export async function changePassword(
 ) {
   const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id));
   if (!user || !(await verifyPassword(user.passwordHash, body.currentPassword))) {
-    throw invalidField('currentPassword', text('Le mot de passe actuel est incorrect.', 'The current password is wrong.'));
+    throw invalidField(
+      'currentPassword',
+      text('Le mot de passe actuel est incorrect.', 'The current password is wrong.'),
+    );
   }
   if (body.currentPassword === body.newPassword) {
-    throw invalidField('newPassword', text('Choisissez un mot de passe différent de l’actuel.', 'Choose a password different from the current one.'));
+    throw invalidField(
+      'newPassword',
+      text('Choisissez un mot de passe différent de l’actuel.', 'Choose a password different from the current one.'),
+    );
   }
   const passwordHash = await hashPassword(body.newPassword);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: new Date() }).where(eq(users.id, actor.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: false, updatedAt: new Date() })
+      .where(eq(users.id, actor.id));
     await recordAudit(tx, request, { action: 'password_change', entityType: 'user', entityId: actor.id });
   });
   // Other devices signed in with the old password are signed out.
@@ -98,8 +103,16 @@ export async function updateMe(
   body: { name?: string; language?: 'fr' | 'en' },
 ) {
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ ...body, updatedAt: new Date() }).where(eq(users.id, actor.id));
-    await recordAudit(tx, request, { action: 'update', entityType: 'user', entityId: actor.id, details: { fields: Object.keys(body) } });
+    await tx
+      .update(users)
+      .set({ ...body, updatedAt: new Date() })
+      .where(eq(users.id, actor.id));
+    await recordAudit(tx, request, {
+      action: 'update',
+      entityType: 'user',
+      entityId: actor.id,
+      details: { fields: Object.keys(body) },
+    });
   });
   Object.assign(actor, body);
 }

@@ -24,7 +24,12 @@ export async function secondsLocked(db: Database, keys: ThrottleKey[]): Promise<
   const rows = await db
     .select({ lockedUntil: signInThrottle.lockedUntil })
     .from(signInThrottle)
-    .where(inArray(signInThrottle.key, keys.map((k) => k.key)));
+    .where(
+      inArray(
+        signInThrottle.key,
+        keys.map((k) => k.key),
+      ),
+    );
   const now = Date.now();
   const waits = rows
     .map((row) => (row.lockedUntil ? Math.ceil((row.lockedUntil.getTime() - now) / 1000) : 0))

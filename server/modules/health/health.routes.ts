@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { text } from '../../../core/localized.ts';
 import { healthSchema } from '../../../core/contracts/settings.ts';
+import { text } from '../../../core/localized.ts';
 import { databaseIsReachable } from '../../db/client.ts';
 import { access } from '../../http/access.ts';
 import { AppError } from '../../http/errors.ts';

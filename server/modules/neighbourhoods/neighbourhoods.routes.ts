@@ -18,14 +18,22 @@ export async function neighbourhoodRoutes(app: FastifyInstance): Promise<void> {
 
   api.get(
     '/neighbourhoods',
-    { config: { access: access.signedIn }, schema: { tags, summary: 'Every neighbourhood and its team', response: { 200: neighbourhoodListSchema } } },
+    {
+      config: { access: access.signedIn },
+      schema: { tags, summary: 'Every neighbourhood and its team', response: { 200: neighbourhoodListSchema } },
+    },
     async () => listNeighbourhoods(db),
   );
   api.post(
     '/neighbourhoods',
     {
       config: { access: access.roles('admin') },
-      schema: { tags, summary: 'Create a neighbourhood', body: createNeighbourhoodBodySchema, response: { 201: neighbourhoodSchema, 409: errorBodySchema, 422: errorBodySchema } },
+      schema: {
+        tags,
+        summary: 'Create a neighbourhood',
+        body: createNeighbourhoodBodySchema,
+        response: { 201: neighbourhoodSchema, 409: errorBodySchema, 422: errorBodySchema },
+      },
     },
     async (request, reply) => reply.status(201).send(await createNeighbourhood(db, request, request.body)),
   );
@@ -33,7 +41,13 @@ export async function neighbourhoodRoutes(app: FastifyInstance): Promise<void> {
     '/neighbourhoods/:id',
     {
       config: { access: access.roles('admin') },
-      schema: { tags, summary: 'Rename a neighbourhood or give it to another team', params: idParamsSchema, body: updateNeighbourhoodBodySchema, response: { 200: neighbourhoodSchema } },
+      schema: {
+        tags,
+        summary: 'Rename a neighbourhood or give it to another team',
+        params: idParamsSchema,
+        body: updateNeighbourhoodBodySchema,
+        response: { 200: neighbourhoodSchema },
+      },
     },
     async (request) => updateNeighbourhood(db, request, request.params.id, request.body),
   );

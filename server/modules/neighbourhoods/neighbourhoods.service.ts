@@ -2,8 +2,8 @@ import { asc, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type {
-  Neighbourhood,
   createNeighbourhoodBodySchema,
+  Neighbourhood,
   updateNeighbourhoodBodySchema,
 } from '../../../core/contracts/teams.ts';
 import { text } from '../../../core/localized.ts';
@@ -37,7 +37,10 @@ export async function listNeighbourhoods(db: Database) {
 
 async function assertValid(db: Database | Tx, body: { code?: string; teamId?: string }, exceptId?: string) {
   if (body.code) {
-    const [taken] = await db.select({ id: neighbourhoods.id }).from(neighbourhoods).where(eq(neighbourhoods.code, body.code));
+    const [taken] = await db
+      .select({ id: neighbourhoods.id })
+      .from(neighbourhoods)
+      .where(eq(neighbourhoods.code, body.code));
     if (taken && taken.id !== exceptId) throw alreadyTaken('code', text('Code', 'Code'));
   }
   if (body.teamId) {
@@ -55,7 +58,12 @@ export async function createNeighbourhood(
   const id = body.id ?? uuidv7();
   return db.transaction(async (tx) => {
     await tx.insert(neighbourhoods).values({ id, name: body.name, code: body.code, teamId: body.teamId });
-    await recordAudit(tx, request, { action: 'create', entityType: 'neighbourhood', entityId: id, teamId: body.teamId });
+    await recordAudit(tx, request, {
+      action: 'create',
+      entityType: 'neighbourhood',
+      entityId: id,
+      teamId: body.teamId,
+    });
     return (await findNeighbourhoods(tx, id))[0]!;
   });
 }
@@ -69,7 +77,10 @@ export async function updateNeighbourhood(
   if (!(await findNeighbourhoods(db, id)).length) throw notFound(neighbourhoodLabel);
   await assertValid(db, body, id);
   return db.transaction(async (tx) => {
-    await tx.update(neighbourhoods).set({ ...body, updatedAt: new Date() }).where(eq(neighbourhoods.id, id));
+    await tx
+      .update(neighbourhoods)
+      .set({ ...body, updatedAt: new Date() })
+      .where(eq(neighbourhoods.id, id));
     const [updated] = await findNeighbourhoods(tx, id);
     await recordAudit(tx, request, {
       action: 'update',

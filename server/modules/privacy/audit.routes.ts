@@ -45,7 +45,12 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     '/audit',
     {
       config: { access: access.roles('admin') },
-      schema: { tags: ['privacy'], summary: 'The audit log, newest first, filtered', querystring: auditListQuerySchema, response: { 200: auditListSchema } },
+      schema: {
+        tags: ['privacy'],
+        summary: 'The audit log, newest first, filtered',
+        querystring: auditListQuerySchema,
+        response: { 200: auditListSchema },
+      },
     },
     async (request) => listAudit(db, request.query),
   );

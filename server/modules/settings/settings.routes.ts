@@ -11,14 +11,26 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
   const { database, config } = app.context;
   api.get(
     '/settings',
-    { config: { access: access.public }, schema: { tags, summary: 'The deployment name, vocabulary preset and language', response: { 200: publicSettingsSchema } } },
+    {
+      config: { access: access.public },
+      schema: {
+        tags,
+        summary: 'The deployment name, vocabulary preset and language',
+        response: { 200: publicSettingsSchema },
+      },
+    },
     async () => readPublicSettings(database.db, config),
   );
   api.patch(
     '/settings',
     {
       config: { access: access.roles('admin') },
-      schema: { tags, summary: 'Change the deployment settings', body: updateSettingsBodySchema, response: { 200: publicSettingsSchema } },
+      schema: {
+        tags,
+        summary: 'Change the deployment settings',
+        body: updateSettingsBodySchema,
+        response: { 200: publicSettingsSchema },
+      },
     },
     async (request) => saveSettings(database.db, config, request, request.body),
   );

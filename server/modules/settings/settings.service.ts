@@ -1,7 +1,11 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { type PublicSettings, publicSettingsSchema, type updateSettingsBodySchema } from '../../../core/contracts/settings.ts';
+import {
+  type PublicSettings,
+  publicSettingsSchema,
+  type updateSettingsBodySchema,
+} from '../../../core/contracts/settings.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { settings } from '../../db/schema/index.ts';
@@ -11,7 +15,10 @@ const keys = ['deploymentName', 'vocabulary', 'defaultLanguage'] as const;
 
 /** The environment gives the defaults; what an admin saved in the app wins. */
 export async function readPublicSettings(db: Database, config: Config): Promise<PublicSettings> {
-  const rows = await db.select().from(settings).where(inArray(settings.key, [...keys]));
+  const rows = await db
+    .select()
+    .from(settings)
+    .where(inArray(settings.key, [...keys]));
   const saved = Object.fromEntries(rows.map((row) => [row.key, row.value]));
   return publicSettingsSchema.parse({
     deploymentName: config.deploymentName,
@@ -33,7 +40,10 @@ export async function saveSettings(
       await tx
         .insert(settings)
         .values({ key, value, updatedBy: request?.actor?.id ?? null })
-        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: sql`now()`, updatedBy: request?.actor?.id ?? null } });
+        .onConflictDoUpdate({
+          target: settings.key,
+          set: { value, updatedAt: sql`now()`, updatedBy: request?.actor?.id ?? null },
+        });
     }
     await recordAudit(tx, request, { action: 'update', entityType: 'settings', details: body });
   });

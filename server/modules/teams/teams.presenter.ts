@@ -1,7 +1,7 @@
 import type { Team, TeamDetail } from '../../../core/contracts/teams.ts';
 import type { Role } from '../../../core/roles.ts';
 import type { Database, Tx } from '../../db/client.ts';
-import { findTeams, memberCounts, neighbourhoodsByTeam, teamMembers, type TeamRow } from './teams.repo.ts';
+import { findTeams, memberCounts, neighbourhoodsByTeam, type TeamRow, teamMembers } from './teams.repo.ts';
 
 export async function presentTeams(db: Database | Tx, rows: TeamRow[]): Promise<Team[]> {
   const ids = rows.map((r) => r.id);

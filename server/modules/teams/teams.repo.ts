@@ -13,7 +13,12 @@ export async function neighbourhoodsByTeam(db: Database | Tx, teamIds: string[])
   const byTeam = new Map<string, { id: string; name: string; code: string }[]>(teamIds.map((id) => [id, []]));
   if (!teamIds.length) return byTeam;
   const rows = await db
-    .select({ teamId: neighbourhoods.teamId, id: neighbourhoods.id, name: neighbourhoods.name, code: neighbourhoods.code })
+    .select({
+      teamId: neighbourhoods.teamId,
+      id: neighbourhoods.id,
+      name: neighbourhoods.name,
+      code: neighbourhoods.code,
+    })
     .from(neighbourhoods)
     .where(inArray(neighbourhoods.teamId, teamIds))
     .orderBy(asc(neighbourhoods.name));

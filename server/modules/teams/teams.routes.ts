@@ -18,14 +18,22 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
 
   api.get(
     '/teams',
-    { config: { access: access.signedIn }, schema: { tags, summary: 'Every team and the neighbourhoods it serves', response: { 200: teamListSchema } } },
+    {
+      config: { access: access.signedIn },
+      schema: { tags, summary: 'Every team and the neighbourhoods it serves', response: { 200: teamListSchema } },
+    },
     async () => listTeams(db),
   );
   api.post(
     '/teams',
     {
       config: { access: access.roles('admin') },
-      schema: { tags, summary: 'Create a team', body: createTeamBodySchema, response: { 201: teamDetailSchema, 409: errorBodySchema } },
+      schema: {
+        tags,
+        summary: 'Create a team',
+        body: createTeamBodySchema,
+        response: { 201: teamDetailSchema, 409: errorBodySchema },
+      },
     },
     async (request, reply) => reply.status(201).send(await createTeam(db, request, request.body)),
   );
@@ -33,7 +41,12 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
     '/teams/:id',
     {
       config: { access: access.signedIn },
-      schema: { tags, summary: 'A team with its members (members and admins only)', params: idParamsSchema, response: { 200: teamDetailSchema, 404: errorBodySchema } },
+      schema: {
+        tags,
+        summary: 'A team with its members (members and admins only)',
+        params: idParamsSchema,
+        response: { 200: teamDetailSchema, 404: errorBodySchema },
+      },
     },
     async (request) => getTeam(db, request, request.params.id),
   );
@@ -41,7 +54,13 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
     '/teams/:id',
     {
       config: { access: access.roles('admin') },
-      schema: { tags, summary: 'Rename a team', params: idParamsSchema, body: updateTeamBodySchema, response: { 200: teamDetailSchema } },
+      schema: {
+        tags,
+        summary: 'Rename a team',
+        params: idParamsSchema,
+        body: updateTeamBodySchema,
+        response: { 200: teamDetailSchema },
+      },
     },
     async (request) => updateTeam(db, request, request.params.id, request.body),
   );

@@ -31,7 +31,11 @@ async function assertCodeFree(db: Database | Tx, code: string, exceptId?: string
   if (taken && taken.id !== exceptId) throw alreadyTaken('code', text('Code', 'Code'));
 }
 
-export async function createTeam(db: Database, request: FastifyRequest | null, body: z.output<typeof createTeamBodySchema>) {
+export async function createTeam(
+  db: Database,
+  request: FastifyRequest | null,
+  body: z.output<typeof createTeamBodySchema>,
+) {
   await assertCodeFree(db, body.code);
   const id = body.id ?? uuidv7();
   return db.transaction(async (tx) => {
@@ -41,12 +45,26 @@ export async function createTeam(db: Database, request: FastifyRequest | null, b
   });
 }
 
-export async function updateTeam(db: Database, request: FastifyRequest, id: string, body: z.output<typeof updateTeamBodySchema>) {
+export async function updateTeam(
+  db: Database,
+  request: FastifyRequest,
+  id: string,
+  body: z.output<typeof updateTeamBodySchema>,
+) {
   if (!(await findTeams(db, [id])).length) throw notFound(teamLabel);
   if (body.code) await assertCodeFree(db, body.code, id);
   return db.transaction(async (tx) => {
-    await tx.update(teams).set({ ...body, updatedAt: new Date() }).where(eq(teams.id, id));
-    await recordAudit(tx, request, { action: 'update', entityType: 'team', entityId: id, teamId: id, details: { fields: Object.keys(body) } });
+    await tx
+      .update(teams)
+      .set({ ...body, updatedAt: new Date() })
+      .where(eq(teams.id, id));
+    await recordAudit(tx, request, {
+      action: 'update',
+      entityType: 'team',
+      entityId: id,
+      teamId: id,
+      details: { fields: Object.keys(body) },
+    });
     return (await presentTeamDetail(tx, id))!;
   });
 }

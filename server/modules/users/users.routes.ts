@@ -23,7 +23,12 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     '/users',
     {
       config: { access: access.roles('admin', 'coordinator') },
-      schema: { tags, summary: 'List accounts (a coordinator sees their teams)', querystring: userListQuerySchema, response: { 200: userListSchema } },
+      schema: {
+        tags,
+        summary: 'List accounts (a coordinator sees their teams)',
+        querystring: userListQuerySchema,
+        response: { 200: userListSchema },
+      },
     },
     async (request) => listUsers(db, actorOf(request), request.query),
   );
@@ -46,7 +51,12 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     '/users/:id',
     {
       config: { access: access.signedIn },
-      schema: { tags, summary: 'One account', params: idParamsSchema, response: { 200: userSchema, 404: errorBodySchema } },
+      schema: {
+        tags,
+        summary: 'One account',
+        params: idParamsSchema,
+        response: { 200: userSchema, 404: errorBodySchema },
+      },
     },
     async (request) => getUser(db, request, request.params.id),
   );
@@ -55,7 +65,13 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     '/users/:id',
     {
       config: { access: access.roles('admin') },
-      schema: { tags, summary: 'Change an account: role, teams, active', params: idParamsSchema, body: updateUserBodySchema, response: { 200: userSchema } },
+      schema: {
+        tags,
+        summary: 'Change an account: role, teams, active',
+        params: idParamsSchema,
+        body: updateUserBodySchema,
+        response: { 200: userSchema },
+      },
     },
     async (request) => updateUser(db, request, request.params.id, request.body),
   );
@@ -64,7 +80,12 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     '/users/:id/reset-password',
     {
       config: { access: access.roles('admin') },
-      schema: { tags, summary: 'Give an account a new one-time password', params: idParamsSchema, response: { 200: userWithPasswordSchema } },
+      schema: {
+        tags,
+        summary: 'Give an account a new one-time password',
+        params: idParamsSchema,
+        response: { 200: userWithPasswordSchema },
+      },
     },
     async (request) => resetPassword(db, request, request.params.id),
   );

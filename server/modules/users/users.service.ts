@@ -9,7 +9,7 @@ import { users } from '../../db/schema/index.ts';
 import { recordAudit } from '../../http/audit.ts';
 import { alreadyTaken, invalidField, notFound } from '../../http/errors.ts';
 import { generatePassword, hashPassword } from '../../http/passwords.ts';
-import { actorOf, type Actor } from '../../http/request-context.ts';
+import { type Actor, actorOf } from '../../http/request-context.ts';
 import { endAllSessions } from '../../http/sessions.ts';
 import { canSeeUser, listableTeamIds } from './users.policy.ts';
 import { presentUser } from './users.presenter.ts';
@@ -34,7 +34,10 @@ export async function listUsers(db: Database, actor: Actor, query: z.infer<typeo
     limit: query.limit,
     offset: query.offset,
   });
-  const teamsByUser = await teamRefsByUser(db, rows.map((r) => r.id));
+  const teamsByUser = await teamRefsByUser(
+    db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((row) => presentUser(row, teamsByUser.get(row.id) ?? [])), total };
 }
 
@@ -48,7 +51,15 @@ async function presentOne(db: Database | Tx, id: string) {
 export async function getUser(db: Database, request: FastifyRequest, id: string) {
   const actor = actorOf(request);
   const user = await findUser(db, id).then((row) => (row ? presentOne(db, id) : null));
-  if (!user || !canSeeUser(actor, user.teams.map((t) => t.id), id)) throw notFound(userLabel);
+  if (
+    !user ||
+    !canSeeUser(
+      actor,
+      user.teams.map((t) => t.id),
+      id,
+    )
+  )
+    throw notFound(userLabel);
   await recordAudit(db, request, { action: 'read', entityType: 'user', entityId: id });
   return user;
 }
@@ -57,7 +68,10 @@ async function assertTeamsExist(db: Database | Tx, teamIds: string[]) {
   const found = await existingTeamIds(db, teamIds);
   const missing = teamIds.filter((id) => !found.has(id));
   if (missing.length) {
-    throw invalidField('teamIds', text(`Équipe inconnue : ${missing.join(', ')}.`, `Unknown team: ${missing.join(', ')}.`));
+    throw invalidField(
+      'teamIds',
+      text(`Équipe inconnue : ${missing.join(', ')}.`, `Unknown team: ${missing.join(', ')}.`),
+    );
   }
 }
 
@@ -115,18 +129,33 @@ export async function updateUser(
   if (losesAdmin && id === actor.id) {
     throw invalidField(
       body.active === false ? 'active' : 'role',
-      text('Vous ne pouvez pas retirer vos propres droits d’administration.', 'You cannot remove your own admin rights.'),
+      text(
+        'Vous ne pouvez pas retirer vos propres droits d’administration.',
+        'You cannot remove your own admin rights.',
+      ),
     );
   }
   if (losesAdmin && (await countActiveAdmins(db)) <= 1) {
-    throw invalidField('role', text('Il faut garder au moins un administrateur actif.', 'At least one active admin must remain.'));
+    throw invalidField(
+      'role',
+      text('Il faut garder au moins un administrateur actif.', 'At least one active admin must remain.'),
+    );
   }
   if (body.teamIds) await assertTeamsExist(db, body.teamIds);
   const { teamIds, ...fields } = body;
   const user = await db.transaction(async (tx) => {
-    if (Object.keys(fields).length) await tx.update(users).set({ ...fields, updatedAt: new Date() }).where(eq(users.id, id));
+    if (Object.keys(fields).length)
+      await tx
+        .update(users)
+        .set({ ...fields, updatedAt: new Date() })
+        .where(eq(users.id, id));
     if (teamIds) await replaceMemberships(tx, id, [...new Set(teamIds)]);
-    await recordAudit(tx, request, { action: 'update', entityType: 'user', entityId: id, details: { fields: Object.keys(body) } });
+    await recordAudit(tx, request, {
+      action: 'update',
+      entityType: 'user',
+      entityId: id,
+      details: { fields: Object.keys(body) },
+    });
     return presentOne(tx, id);
   });
   if (body.active === false) await endAllSessions(db, id);
@@ -139,7 +168,10 @@ export async function resetPassword(db: Database, request: FastifyRequest | null
   const temporaryPassword = generatePassword();
   const passwordHash = await hashPassword(temporaryPassword);
   const user = await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, mustChangePassword: true, updatedAt: new Date() }).where(eq(users.id, id));
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true, updatedAt: new Date() })
+      .where(eq(users.id, id));
     await recordAudit(tx, request, { action: 'password_reset', entityType: 'user', entityId: id });
     return presentOne(tx, id);
   });
