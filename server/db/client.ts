@@ -18,6 +18,8 @@ export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type DatabaseHandle = {
   kind: 'pglite' | 'postgres';
   db: Database;
+  /** The embedded engine itself, when there is one: tests snapshot it to clone databases fast. */
+  pglite?: PGlite;
   /** Rows of one raw SQL statement, for backups, benchmarks and health checks. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   migrate(): Promise<void>;
@@ -41,6 +43,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   return {
     kind: 'pglite',
     db,
+    pglite: client,
     async query(text, params) {
       const result = await client.query(text, params);
       return result.rows as never[];

@@ -22,9 +22,12 @@ declare module 'fastify' {
   }
 }
 
-export type RouteEntry = { method: string; url: string; access: Access | undefined };
+export type RouteEntry = { method: string; url: string; readonly access: Access | undefined };
 
-/** Records every route as it is registered, with its declared access. */
+/**
+ * Records every route as it is registered. The access is read when asked, not now: hooks of
+ * inner plugins (markRoutesPublic) run after this one and may still declare it.
+ */
 export function collectRouteTable(app: FastifyInstance): void {
   const table: RouteEntry[] = [];
   app.decorate('routeTable', table);
@@ -32,7 +35,13 @@ export function collectRouteTable(app: FastifyInstance): void {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      table.push({ method, url: route.url, access: route.config?.access });
+      table.push({
+        method,
+        url: route.url,
+        get access() {
+          return route.config?.access;
+        },
+      });
     }
   });
 }

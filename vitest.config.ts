@@ -1,0 +1,35 @@
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { findPostgresBin } from './server/test-support/postgres-cluster.ts';
+
+/**
+ * Three projects: pure logic in core/, and the API suite twice, once on embedded PGlite and once
+ * on a throwaway PostgreSQL 15 cluster. Without PostgreSQL binaries the second run is skipped, and
+ * says so, rather than failing a newcomer's first `npm test`.
+ */
+const serverSuite = (backend: 'pglite' | 'postgres'): TestProjectInlineConfiguration => ({
+  test: {
+    name: backend,
+    include: ['server/**/*.test.ts', 'scripts/**/*.test.ts'],
+    env: { RELAIS_TEST_DB: backend },
+    globalSetup: ['server/test-support/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+const postgresBin = findPostgresBin();
+if (!postgresBin) {
+  console.warn(
+    '[relais] PostgreSQL binaries (initdb, pg_ctl) not found: the PostgreSQL run of the API suite is skipped.',
+  );
+}
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['core/**/*.test.ts'] } },
+      serverSuite('pglite'),
+      ...(postgresBin ? [serverSuite('postgres')] : []),
+    ],
+  },
+});
