@@ -28,6 +28,39 @@ const knownFrameworkErrors: Record<string, AppError> = {
 
 const malformedJson = knownFrameworkErrors.FST_ERR_CTP_INVALID_JSON_BODY as AppError;
 
+/**
+ * Database refusals that reach here were not foreseen by a service check (two requests racing
+ * for the same code, say). They are still the caller's doing, so they get a 4xx, not a 500.
+ */
+const databaseRefusals: Record<string, AppError> = {
+  '23505': new AppError(
+    409,
+    'already_exists',
+    text('Cette valeur est déjà utilisée.', 'This value is already in use.'),
+  ),
+  '23503': new AppError(
+    422,
+    'unknown_reference',
+    text('Un élément lié est introuvable.', 'A linked record was not found.'),
+  ),
+  '22P02': new AppError(400, 'invalid_value', text('Une valeur est mal formée.', 'A value is malformed.')),
+  '22007': new AppError(400, 'invalid_value', text('Une date est mal formée.', 'A date is malformed.')),
+  '22008': new AppError(400, 'invalid_value', text('Une date est hors limites.', 'A date is out of range.')),
+};
+
+/** Drizzle wraps the driver's error; PostgreSQL and PGlite both carry the SQLSTATE in `code`. */
+function sqlState(error: unknown): string | undefined {
+  for (
+    let current = error as { code?: unknown; cause?: unknown } | undefined, depth = 0;
+    current && depth < 4;
+    depth++
+  ) {
+    if (typeof current.code === 'string' && /^[0-9A-Z]{5}$/.test(current.code)) return current.code;
+    current = current.cause as typeof current;
+  }
+  return undefined;
+}
+
 function bodyOf(error: AppError): ErrorBody {
   return {
     error: {
@@ -44,6 +77,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     let error: AppError;
     if (raw instanceof AppError) error = raw;
     else if (raw.code && knownFrameworkErrors[raw.code]) error = knownFrameworkErrors[raw.code] as AppError;
+    else if (databaseRefusals[sqlState(raw) ?? '']) error = databaseRefusals[sqlState(raw) as string] as AppError;
     else if (raw instanceof SyntaxError || raw.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') error = malformedJson;
     else if (raw.statusCode && raw.statusCode >= 400 && raw.statusCode < 500) {
       error = new AppError(
