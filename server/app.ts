@@ -59,26 +59,27 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   });
   installGuard(app, context.database.db, config);
 
-  await app.register(async (docs) => {
-    markRoutesPublic(docs);
-    await docs.register(swagger, {
-      openapi: {
-        info: {
-          title: 'Relais API',
-          description: 'The API of Relais, the information system of neighbourhood outreach teams.',
-          version: '0.1.0',
-        },
-        components: {
-          securitySchemes: {
-            session: { type: 'apiKey', in: 'cookie', name: 'relais_session' },
-            csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
-          },
+  // At the root, so its onRoute hook sees every module's routes; the pages it serves are public.
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Relais API',
+        description: 'The API of Relais, the information system of neighbourhood outreach teams.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'relais_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
         },
       },
-      transform: jsonSchemaTransform,
-    });
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(async (docs) => {
+    markRoutesPublic(docs);
     await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-    docs.get('/api/openapi.json', { schema: { hide: true } }, async () => docs.swagger());
+    docs.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   });
 
   await app.register(registerModules, { prefix: '/api' });

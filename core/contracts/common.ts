@@ -23,10 +23,8 @@ export const pageQuery = {
   offset: z.coerce.number().int().min(0).default(0),
 };
 
-export const emailSchema = z
-  .email()
-  .max(254)
-  .transform((value) => value.trim().toLowerCase());
+/** Pasted addresses come with spaces and capitals: both are forgiven before the check. */
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
 
 export const personNameSchema = z.string().trim().min(1).max(120);
 

@@ -13,7 +13,7 @@ let databaseCounter = 0;
  * A fresh, migrated database for one test file: a copy of the template the global setup migrated
  * once, so no test sees another's rows.
  */
-export async function openTestDatabase(): Promise<DatabaseHandle> {
+export async function openTestDatabase(): Promise<DatabaseHandle & { url?: string }> {
   if (testBackend === 'pglite') {
     const template = readFileSync(inject('pgliteTemplatePath'));
     return openDatabase({ kind: 'pglite-memory', loadDataDir: new Blob([template]) });
@@ -23,13 +23,11 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   const name = `t_${process.pid}_${Date.now()}_${++databaseCounter}`;
   const adminUrl = templateUrl.replace(new RegExp(`/${templateDatabase}$`), '/postgres');
   await createFromTemplate(adminUrl, name);
-  const handle = await openDatabase({
-    kind: 'postgres',
-    url: templateUrl.replace(/\/[^/]+$/, `/${name}`),
-    poolSize: 4,
-  });
+  const url = templateUrl.replace(/\/[^/]+$/, `/${name}`);
+  const handle = await openDatabase({ kind: 'postgres', url, poolSize: 4 });
   return {
     ...handle,
+    url,
     async close() {
       await handle.close();
       await dropDatabase(adminUrl, name);
