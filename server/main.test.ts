@@ -83,7 +83,7 @@ describe('npm start', () => {
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(await health.json()).toEqual({ status: 'ok' });
     const session = await fetch(`http://127.0.0.1:${port}/api/auth/session`);
-    const csrf = (await session.json()).csrfToken;
+    const { csrfToken: csrf } = (await session.json()) as { csrfToken: string };
     const cookie = session.headers
       .getSetCookie()
       .map((c) => c.split(';')[0])
@@ -94,7 +94,10 @@ describe('npm start', () => {
       body: JSON.stringify({ email, password }),
     });
     expect(signIn.status).toBe(200);
-    expect((await signIn.json()).user).toMatchObject({ role: 'admin', mustChangePassword: true });
+    expect(((await signIn.json()) as { user: unknown }).user).toMatchObject({
+      role: 'admin',
+      mustChangePassword: true,
+    });
 
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
