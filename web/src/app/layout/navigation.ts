@@ -1,0 +1,34 @@
+import { IconHome, IconListSearch, IconSettings, IconUserCircle, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import type { Role } from '../../../../core/roles.ts';
+
+export type NavItem = {
+  to: '/' | '/account' | '/admin/users' | '/admin/teams' | '/admin/audit' | '/admin/settings';
+  labelKey: string;
+  /** A shorter word for the phone's tab bar, where five tabs share 390 pixels. */
+  shortLabelKey: string;
+  icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
+};
+
+const home = (labelKey: string): NavItem => ({ to: '/', labelKey, shortLabelKey: labelKey, icon: IconHome });
+const account: NavItem = {
+  to: '/account',
+  labelKey: 'nav.account',
+  shortLabelKey: 'nav.account',
+  icon: IconUserCircle,
+};
+
+const adminItems: NavItem[] = [
+  home('nav.home'),
+  { to: '/admin/users', labelKey: 'nav.users', shortLabelKey: 'nav.usersShort', icon: IconUsers },
+  { to: '/admin/teams', labelKey: 'nav.teams', shortLabelKey: 'nav.teamsShort', icon: IconUsersGroup },
+  { to: '/admin/audit', labelKey: 'nav.audit', shortLabelKey: 'nav.auditShort', icon: IconListSearch },
+  { to: '/admin/settings', labelKey: 'nav.settings', shortLabelKey: 'nav.settingsShort', icon: IconSettings },
+];
+
+/** What each role reaches from the navigation. The account is always one tap away in the header. */
+export function navigationFor(role: Role): { main: NavItem[]; account: NavItem } {
+  if (role === 'admin') return { main: adminItems, account };
+  if (role === 'coordinator') return { main: [home('nav.myTeams'), account], account };
+  return { main: [home('nav.myDay'), account], account };
+}

@@ -1,0 +1,173 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import type { CurrentUser } from '../../../core/contracts/auth.ts';
+import { sessionQuery } from '../api/session.ts';
+import { auditActions } from '../modules/privacy/audit-actions.ts';
+import { PageLoader } from '../ui/PageLoader.tsx';
+import { RouteError } from '../ui/RouteError.tsx';
+import { queryClient } from './query-client.ts';
+
+type RouterContext = { queryClient: QueryClient };
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: lazyRouteComponent(() => import('../modules/home/NotFoundPage.tsx'), 'NotFoundPage'),
+});
+
+async function signedInUser(context: RouterContext): Promise<CurrentUser | null> {
+  return (await context.queryClient.ensureQueryData(sessionQuery)).user;
+}
+
+/** Where a user lands after signing in: back where they were headed, never off-site. */
+const safeRedirect = (target: unknown) =>
+  typeof target === 'string' && target.startsWith('/') && !target.startsWith('//') ? target : undefined;
+
+export const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
+    redirect: safeRedirect(search.redirect),
+  }),
+  beforeLoad: async ({ context }) => {
+    const user = await signedInUser(context);
+    if (user) throw redirect({ to: user.mustChangePassword ? '/choose-password' : '/' });
+  },
+  component: lazyRouteComponent(() => import('../modules/auth/SignInPage.tsx'), 'SignInPage'),
+});
+
+const choosePasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/choose-password',
+  beforeLoad: async ({ context }) => {
+    const user = await signedInUser(context);
+    if (!user) throw redirect({ to: '/sign-in' });
+    if (!user.mustChangePassword) throw redirect({ to: '/' });
+  },
+  component: lazyRouteComponent(() => import('../modules/auth/ChoosePasswordPage.tsx'), 'ChoosePasswordPage'),
+});
+
+/** Every page behind sign-in: the layout with navigation, and the user in the route context. */
+const signedInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'signed-in',
+  beforeLoad: async ({ context, location }) => {
+    const user = await signedInUser(context);
+    if (!user) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+    if (user.mustChangePassword) throw redirect({ to: '/choose-password' });
+    return { user };
+  },
+  component: lazyRouteComponent(() => import('./layout/AppLayout.tsx'), 'AppLayout'),
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../modules/home/HomePage.tsx'), 'HomePage'),
+});
+
+const accountRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/account',
+  component: lazyRouteComponent(() => import('../modules/account/AccountPage.tsx'), 'AccountPage'),
+});
+
+export const teamRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/teams/$teamId',
+  component: lazyRouteComponent(() => import('../modules/teams/TeamPage.tsx'), 'TeamPage'),
+});
+
+const notAllowedRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/not-allowed',
+  component: lazyRouteComponent(() => import('../modules/home/NotAllowedPage.tsx'), 'NotAllowedPage'),
+});
+
+/** Admin pages: anyone else is sent to a page that says so, rather than to an error. */
+const adminRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  id: 'admin',
+  beforeLoad: ({ context }) => {
+    if (context.user.role !== 'admin') throw redirect({ to: '/not-allowed' });
+  },
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/admin/users',
+  component: lazyRouteComponent(() => import('../modules/users/UsersPage.tsx'), 'UsersPage'),
+});
+
+const teamsAdminRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/admin/teams',
+  component: lazyRouteComponent(() => import('../modules/teams/TeamsAdminPage.tsx'), 'TeamsAdminPage'),
+});
+
+export type AuditSearch = {
+  page?: number;
+  action?: (typeof auditActions)[number];
+  entityType?: string;
+  actorId?: string;
+  from?: string;
+  to?: string;
+};
+
+const text = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : undefined);
+
+export const auditRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/admin/audit',
+  validateSearch: (search: Record<string, unknown>): AuditSearch => {
+    const page = Number(search.page);
+    return {
+      page: Number.isInteger(page) && page > 1 ? page : undefined,
+      action: auditActions.find((action) => action === search.action),
+      entityType: text(search.entityType),
+      actorId: text(search.actorId),
+      from: text(search.from),
+      to: text(search.to),
+    };
+  },
+  component: lazyRouteComponent(() => import('../modules/privacy/AuditPage.tsx'), 'AuditPage'),
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/admin/settings',
+  component: lazyRouteComponent(() => import('../modules/settings/SettingsPage.tsx'), 'SettingsPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  choosePasswordRoute,
+  signedInRoute.addChildren([
+    homeRoute,
+    accountRoute,
+    teamRoute,
+    notAllowedRoute,
+    adminRoute.addChildren([usersRoute, teamsAdminRoute, auditRoute, settingsRoute]),
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPendingComponent: PageLoader,
+  defaultErrorComponent: RouteError,
+  defaultPreload: 'intent',
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,38 @@
+import { type CSSVariablesResolver, createTheme, type MantineColorsTuple } from '@mantine/core';
+
+/** Relais green: shade 7 (#0b6e4f) keeps 6:1 contrast with white text. */
+const relais: MantineColorsTuple = [
+  '#e7f7f1',
+  '#d0ede2',
+  '#a2d9c4',
+  '#70c4a4',
+  '#48b389',
+  '#2fa878',
+  '#1e9a6a',
+  '#0b6e4f',
+  '#075c41',
+  '#034a33',
+];
+
+export const theme = createTheme({
+  primaryColor: 'relais',
+  primaryShade: 7,
+  colors: { relais },
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  defaultRadius: 'md',
+  // Thumbs, not mouse pointers: every control is at least 44px high.
+  components: {
+    Button: { defaultProps: { size: 'md' } },
+    TextInput: { defaultProps: { size: 'md' } },
+    PasswordInput: { defaultProps: { size: 'md' } },
+    NativeSelect: { defaultProps: { size: 'md' } },
+    ActionIcon: { defaultProps: { size: 44 } },
+  },
+});
+
+/** Mantine's dimmed grey is too pale on white for small text (3.3:1); a darker grey reads at 7:1. */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  dark: {},
+});

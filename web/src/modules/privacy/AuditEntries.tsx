@@ -1,0 +1,106 @@
+import { Badge, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../../../../core/contracts/audit.ts';
+import { formatDateTime } from '../../ui/format.ts';
+import { useLanguage } from '../../ui/use-language.ts';
+
+const failures = new Set(['sign_in_failed']);
+
+/** The details worth reading at a glance: which fields changed, which email failed. */
+function detailsText(entry: AuditEntry): string {
+  if (!entry.details) return '';
+  return Object.entries(entry.details)
+    .map(
+      ([key, value]) =>
+        `${key}: ${Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
+    )
+    .join(' · ');
+}
+
+function useEntryWords() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (entry: AuditEntry) => ({
+    when: formatDateTime(entry.at, language),
+    who: entry.actorName ?? t('audit.nobody'),
+    action: t(`audit.actions.${entry.action}`),
+    what: t(`audit.entities.${entry.entityType}`, { defaultValue: entry.entityType }),
+    details: [entry.reason ? t('audit.reason', { reason: entry.reason }) : '', detailsText(entry)]
+      .filter(Boolean)
+      .join(' · '),
+    from: entry.ip ?? '',
+  });
+}
+
+function ActionBadge({ entry, label }: { entry: AuditEntry; label: string }) {
+  return (
+    <Badge color={failures.has(entry.action) ? 'red.8' : 'gray.7'} variant="outline" tt="none">
+      {label}
+    </Badge>
+  );
+}
+
+/** A table where there is room for one; a card per entry on a phone. */
+export function AuditEntries({ entries }: { entries: AuditEntry[] }) {
+  const { t } = useTranslation();
+  const wordsOf = useEntryWords();
+  const roomForTable = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
+  if (!roomForTable) {
+    return (
+      <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {entries.map((entry) => {
+          const words = wordsOf(entry);
+          return (
+            <Card key={entry.id} withBorder padding="sm" radius="md" component="li">
+              <Group justify="space-between" gap="xs">
+                <Text fw={700}>{words.who}</Text>
+                <ActionBadge entry={entry} label={words.action} />
+              </Group>
+              <Text fz="sm">
+                {words.what}
+                {words.details ? ` · ${words.details}` : ''}
+              </Text>
+              <Text fz="sm" c="dimmed">
+                {words.when}
+                {words.from ? ` · ${words.from}` : ''}
+              </Text>
+            </Card>
+          );
+        })}
+      </Stack>
+    );
+  }
+  return (
+    <Table striped withTableBorder verticalSpacing="sm">
+      <Table.Caption>{t('audit.caption')}</Table.Caption>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t('audit.when')}</Table.Th>
+          <Table.Th scope="col">{t('audit.actor')}</Table.Th>
+          <Table.Th scope="col">{t('audit.action')}</Table.Th>
+          <Table.Th scope="col">{t('audit.entity')}</Table.Th>
+          <Table.Th scope="col">{t('audit.details')}</Table.Th>
+          <Table.Th scope="col">{t('audit.fromAddress')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {entries.map((entry) => {
+          const words = wordsOf(entry);
+          return (
+            <Table.Tr key={entry.id}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{words.when}</Table.Td>
+              <Table.Td>{words.who}</Table.Td>
+              <Table.Td>
+                <ActionBadge entry={entry} label={words.action} />
+              </Table.Td>
+              <Table.Td>{words.what}</Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{words.details}</Table.Td>
+              <Table.Td>{words.from}</Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+}

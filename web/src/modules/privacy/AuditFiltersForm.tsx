@@ -1,0 +1,54 @@
+import { Button, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { usersQuery } from '../../api/queries.ts';
+import type { AuditSearch } from '../../app/router.tsx';
+import { auditActions } from './audit-actions.ts';
+import { auditEntityTypes } from './audit-filters.ts';
+
+type Props = { search: AuditSearch; onChange: (next: AuditSearch) => void };
+
+/** Every filter the API offers; each change goes to the address, so a filtered view can be shared. */
+export function AuditFiltersForm({ search, onChange }: Props) {
+  const { t } = useTranslation();
+  const people = useQuery(usersQuery({ limit: 200 })).data?.items ?? [];
+  const set = (patch: AuditSearch) => onChange({ ...search, ...patch, page: undefined });
+  const any = { value: '', label: t('audit.any') };
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm" verticalSpacing="sm">
+      <NativeSelect
+        label={t('audit.action')}
+        value={search.action ?? ''}
+        onChange={(event) => set({ action: (event.currentTarget.value || undefined) as AuditSearch['action'] })}
+        data={[any, ...auditActions.map((action) => ({ value: action, label: t(`audit.actions.${action}`) }))]}
+      />
+      <NativeSelect
+        label={t('audit.entity')}
+        value={search.entityType ?? ''}
+        onChange={(event) => set({ entityType: event.currentTarget.value || undefined })}
+        data={[any, ...auditEntityTypes.map((type) => ({ value: type, label: t(`audit.entities.${type}`) }))]}
+      />
+      <NativeSelect
+        label={t('audit.actor')}
+        value={search.actorId ?? ''}
+        onChange={(event) => set({ actorId: event.currentTarget.value || undefined })}
+        data={[any, ...people.map((person) => ({ value: person.id, label: person.name }))]}
+      />
+      <TextInput
+        type="date"
+        label={t('audit.from')}
+        value={search.from ?? ''}
+        onChange={(event) => set({ from: event.currentTarget.value || undefined })}
+      />
+      <TextInput
+        type="date"
+        label={t('audit.to')}
+        value={search.to ?? ''}
+        onChange={(event) => set({ to: event.currentTarget.value || undefined })}
+      />
+      <Button variant="default" onClick={() => onChange({})} style={{ alignSelf: 'flex-end' }}>
+        {t('audit.clear')}
+      </Button>
+    </SimpleGrid>
+  );
+}
