@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, lt, ne, or } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Language } from '../../core/localized.ts';
 import type { Role } from '../../core/roles.ts';
@@ -59,6 +59,15 @@ export async function startSession(
 export async function endSession(db: Database, config: Config, request: FastifyRequest, reply: FastifyReply) {
   if (request.session) await db.delete(sessions).where(eq(sessions.tokenHash, request.session.tokenHash));
   reply.clearCookie(sessionCookie, cookieOptions(config, request));
+}
+
+/**
+ * Sessions nobody comes back to would stay forever: each sign-in sweeps the ones past their
+ * lifetime or idle limit (an indexed delete, cheap).
+ */
+export async function sweepExpiredSessions(db: Database, config: Config): Promise<void> {
+  const idleSince = new Date(Date.now() - config.sessionIdleMinutes * 60_000);
+  await db.delete(sessions).where(or(lt(sessions.expiresAt, new Date()), lt(sessions.lastSeenAt, idleSince)));
 }
 
 /** Removes every session of a user: on deactivation and on a password change or reset. */

@@ -8,7 +8,7 @@ import { recordAudit } from '../../http/audit.ts';
 import { AppError, invalidField, TooManyAttempts } from '../../http/errors.ts';
 import { hashPassword, spendDecoyVerification, verifyPassword } from '../../http/passwords.ts';
 import type { Actor } from '../../http/request-context.ts';
-import { actorForUser, endAllSessions, endSession, startSession } from '../../http/sessions.ts';
+import { actorForUser, endAllSessions, endSession, startSession, sweepExpiredSessions } from '../../http/sessions.ts';
 import { clearFailures, recordFailure, secondsLocked, throttleKeys } from './sign-in-throttle.ts';
 
 const badCredentials = () =>
@@ -45,6 +45,7 @@ export async function signIn(
   }
 
   await clearFailures(db, keys[0]!.key);
+  await sweepExpiredSessions(db, config);
   const session = await startSession(db, config, request, reply, user.id);
   await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
   await recordAudit(db, request, {

@@ -156,6 +156,17 @@ describe('sign-out and expiry', () => {
     expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
   });
 
+  it('sweeps sessions nobody came back to when someone signs in', async () => {
+    const user = await buildUser(t.database.db);
+    await signedInAgent(t.app, user.email);
+    await t.database.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.userId, user.id));
+    await signedInAgent(t.app, (await buildUser(t.database.db)).email);
+    expect(await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
+  });
+
   it('ends a session left idle too long', async () => {
     const user = await buildUser(t.database.db);
     const agent = await signedInAgent(t.app, user.email);
