@@ -1,0 +1,9 @@
+import { accountsStep } from './accounts.ts';
+import { territoriesStep } from './territories.ts';
+import type { DemoStep } from './types.ts';
+
+/**
+ * The demo deployment, in order: a capability that lands later adds its own file here (people,
+ * encounters, referrals…) and appends its step after the ones it builds on.
+ */
+export const demoSteps: DemoStep[] = [territoriesStep, accountsStep];
