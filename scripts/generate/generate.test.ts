@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../server/db/client.ts';
+import { readBackup, restoreBackup } from '../../server/ops/backup.ts';
+import { readTables, runnerOf } from '../../server/ops/catalog.ts';
+import { signedInAgent } from '../../server/test-support/agent.ts';
+import { createTestApp, type TestApp } from '../../server/test-support/app.ts';
+import { openTestDatabase } from '../../server/test-support/database.ts';
+import { generatedPassword } from './accounts.ts';
+import { generateChunks } from './index.ts';
+import type { TableRows } from './types.ts';
+import { writeToDatabase, writeToFile } from './write.ts';
+
+async function collect(scale: number, seed: string): Promise<TableRows> {
+  const all: TableRows = {};
+  for await (const chunk of generateChunks({ scale, seed }, 3)) {
+    for (const [table, rows] of Object.entries(chunk)) all[table] = [...(all[table] ?? []), ...rows];
+  }
+  return all;
+}
+
+async function snapshot(database: DatabaseHandle) {
+  const run = runnerOf(database.db);
+  const result: Record<string, unknown> = {};
+  for (const table of await readTables(run)) {
+    const [row] = await run<{ rows: unknown[] }>(
+      sql.raw(`select coalesce(json_agg(to_jsonb(t) order by to_jsonb(t)::text), '[]') as rows from "${table.name}" t`),
+    );
+    result[table.name] = row?.rows;
+  }
+  return result;
+}
+
+describe('synthetic data generator', () => {
+  let test: TestApp;
+  let dir: string;
+  beforeAll(async () => {
+    test = await createTestApp();
+    dir = mkdtempSync(path.join(tmpdir(), 'relais-generate-'));
+  });
+  afterAll(async () => {
+    await test?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('gives the same data for the same seed, and other data for another seed', async () => {
+    const first = await collect(7, 'alpha');
+    expect(await collect(7, 'alpha')).toEqual(first);
+    const other = await collect(7, 'beta');
+    expect(other.users!.map((u) => u.name)).not.toEqual(first.users!.map((u) => u.name));
+  });
+
+  it('makes teams of 2–4 neighbourhoods and 5–15 accounts of mixed roles, with unique codes and emails', async () => {
+    const data = await collect(20, 'shape');
+    expect(data.teams).toHaveLength(20);
+    for (const team of data.teams!) {
+      const places = data.neighbourhoods!.filter((n) => n.team_id === team.id).length;
+      expect(places).toBeGreaterThanOrEqual(2);
+      expect(places).toBeLessThanOrEqual(4);
+      const members = data.team_memberships!.filter((m) => m.team_id === team.id).length;
+      expect(members).toBeGreaterThanOrEqual(5);
+      expect(members).toBeLessThanOrEqual(15);
+    }
+    expect(new Set(data.users!.map((u) => u.role))).toEqual(new Set(['worker', 'organizer', 'coordinator', 'admin']));
+    expect(new Set(data.users!.map((u) => u.email)).size).toBe(data.users!.length);
+    expect(new Set(data.neighbourhoods!.map((n) => n.code)).size).toBe(data.neighbourhoods!.length);
+    expect(data.audit_log!.length).toBeGreaterThan(data.users!.length);
+  });
+
+  it('fills a database that the app then serves, and its file output restores to the same rows', async () => {
+    const options = { scale: 12, seed: 'app' };
+    const done = await writeToDatabase(test.database, options);
+    expect(done.teams).toBe(12);
+    const direct = await snapshot(test.database);
+    await expect(writeToDatabase(test.database, options)).rejects.toThrow(/already holds the data of seed "app"/);
+
+    const run = runnerOf(test.database.db);
+    const [admin] = await run<{ email: string }>(sql`select email from users where role = 'admin' and active order by email limit 1`);
+    const agent = await signedInAgent(test.app, admin!.email, generatedPassword);
+    const teams = await agent.get('/api/teams');
+    expect(teams.json().items).toHaveLength(12);
+
+    const file = path.join(dir, 'generated.json.gz');
+    await writeToFile(file, options);
+    const other = await openTestDatabase();
+    try {
+      await restoreBackup(other, await readBackup(file));
+      const fromFile = await snapshot(other);
+      for (const table of ['teams', 'neighbourhoods', 'users', 'team_memberships']) {
+        expect(fromFile[table], table).toEqual(direct[table]);
+      }
+      const [counted] = await runnerOf(other.db)<{ n: number }>(sql`select count(*)::int as n from audit_log`);
+      const generated = (await collect(12, 'app')).audit_log!.length;
+      expect(counted?.n).toBe(generated);
+    } finally {
+      await other.close();
+    }
+  });
+});
