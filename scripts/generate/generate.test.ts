@@ -78,7 +78,9 @@ describe('synthetic data generator', () => {
     await expect(writeToDatabase(test.database, options)).rejects.toThrow(/already holds the data of seed "app"/);
 
     const run = runnerOf(test.database.db);
-    const [admin] = await run<{ email: string }>(sql`select email from users where role = 'admin' and active order by email limit 1`);
+    const [admin] = await run<{ email: string }>(
+      sql`select email from users where role = 'admin' and active order by email limit 1`,
+    );
     const agent = await signedInAgent(test.app, admin!.email, generatedPassword);
     const teams = await agent.get('/api/teams');
     expect(teams.json().items).toHaveLength(12);
