@@ -20,11 +20,12 @@ export const theme = createTheme({
   colors: { relais },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   defaultRadius: 'md',
-  // Thumbs, not mouse pointers: every control is at least 44px high.
+  // Thumbs, not mouse pointers: every control is at least 44px high. Forms are short and every
+  // field in them is needed, so a red asterisk on each would say nothing: none is drawn.
   components: {
     Button: { defaultProps: { size: 'md' } },
-    TextInput: { defaultProps: { size: 'md' } },
-    PasswordInput: { defaultProps: { size: 'md' } },
+    TextInput: { defaultProps: { size: 'md', withAsterisk: false } },
+    PasswordInput: { defaultProps: { size: 'md', withAsterisk: false } },
     NativeSelect: { defaultProps: { size: 'md' } },
     ActionIcon: { defaultProps: { size: 44 } },
   },

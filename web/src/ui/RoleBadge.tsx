@@ -1,14 +1,10 @@
-import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../core/roles.ts';
+import { Tag, type TagTone } from './Tag.tsx';
 
-const colors: Record<Role, string> = { worker: 'relais', organizer: 'blue', coordinator: 'grape', admin: 'dark' };
+const tones: Record<Role, TagTone> = { worker: 'green', organizer: 'blue', coordinator: 'grape', admin: 'gray' };
 
 export function RoleBadge({ role }: { role: Role }) {
   const { t } = useTranslation();
-  return (
-    <Badge color={colors[role]} variant="light" tt="none" fz="sm" styles={{ label: { overflow: 'visible' } }}>
-      {t(`roles.${role}`)}
-    </Badge>
-  );
+  return <Tag tone={tones[role]}>{t(`roles.${role}`)}</Tag>;
 }

@@ -1,4 +1,4 @@
-import { Button, PasswordInput, Stack } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,8 +6,10 @@ import type { CurrentUser } from '../../../../core/contracts/auth.ts';
 import { api } from '../../api/client.ts';
 import { useSetCurrentUser } from '../../api/session.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
+import { PasswordField } from '../../ui/PasswordField.tsx';
 import { SavedNotice } from '../../ui/SavedNotice.tsx';
 import { useApiError } from '../../ui/use-api-error.ts';
+import { useRequiredFields } from '../../ui/use-required-fields.ts';
 import { NewPasswordFields, readPasswordForm } from '../auth/NewPasswordFields.tsx';
 
 const fields = ['currentPassword', 'newPassword'] as const;
@@ -22,25 +24,26 @@ export function ChangePasswordForm() {
     onSuccess: (user) => setCurrentUser(user),
   });
   const errors = useApiError(change.error, fields);
+  const required = useRequiredFields();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     const { mismatch: differs, ...body } = readPasswordForm(form, null);
     setMismatch(differs);
-    if (!differs) change.mutate(body, { onSuccess: () => form.reset() });
+    if (required.allFilled(body) && !differs) change.mutate(body, { onSuccess: () => form.reset() });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md" align="stretch">
         <FormAlert message={errors.general} />
-        <PasswordInput
+        <PasswordField
           name="currentPassword"
           label={t('password.current')}
           autoComplete="current-password"
-          error={errors.field('currentPassword')}
+          error={required.error('currentPassword') ?? errors.field('currentPassword')}
           required
         />
-        <NewPasswordFields error={errors.field('newPassword')} mismatch={mismatch} />
+        <NewPasswordFields error={required.error('newPassword') ?? errors.field('newPassword')} mismatch={mismatch} />
         <Button type="submit" loading={change.isPending} style={{ alignSelf: 'flex-start' }}>
           {t('password.changeSubmit')}
         </Button>

@@ -1,4 +1,4 @@
-import { Button, PasswordInput, Stack } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
@@ -8,7 +8,9 @@ import { api } from '../../api/client.ts';
 import { useSetCurrentUser } from '../../api/session.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { PasswordField } from '../../ui/PasswordField.tsx';
 import { useApiError } from '../../ui/use-api-error.ts';
+import { useRequiredFields } from '../../ui/use-required-fields.ts';
 import { AuthFrame } from './AuthFrame.tsx';
 import { NewPasswordFields, readPasswordForm } from './NewPasswordFields.tsx';
 import { forgetOneTimePassword, takeOneTimePassword } from './one-time-password.ts';
@@ -34,12 +36,13 @@ export function ChoosePasswordPage() {
     },
   });
   const errors = useApiError(change.error, knownCurrent ? ['newPassword'] : fields);
+  const required = useRequiredFields();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const { mismatch: differs, ...body } = readPasswordForm(event.currentTarget, knownCurrent);
     setMismatch(differs);
-    if (!differs) change.mutate(body);
+    if (required.allFilled(body) && !differs) change.mutate(body);
   };
 
   return (
@@ -49,15 +52,15 @@ export function ChoosePasswordPage() {
         <Stack gap="md">
           <FormAlert message={errors.general} />
           {knownCurrent ? null : (
-            <PasswordInput
+            <PasswordField
               name="currentPassword"
               label={t('password.oneTime')}
               autoComplete="current-password"
-              error={errors.field('currentPassword')}
+              error={required.error('currentPassword') ?? errors.field('currentPassword')}
               required
             />
           )}
-          <NewPasswordFields error={errors.field('newPassword')} mismatch={mismatch} />
+          <NewPasswordFields error={required.error('newPassword') ?? errors.field('newPassword')} mismatch={mismatch} />
           <Button type="submit" loading={change.isPending} fullWidth mt="xs">
             {t('password.chooseSubmit')}
           </Button>

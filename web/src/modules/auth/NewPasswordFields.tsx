@@ -1,5 +1,6 @@
-import { PasswordInput, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from '../../ui/PasswordField.tsx';
 
 export const minimumPasswordLength = 10;
 
@@ -8,7 +9,7 @@ export function NewPasswordFields({ error, mismatch }: { error?: string; mismatc
   const { t } = useTranslation();
   return (
     <Stack gap="md">
-      <PasswordInput
+      <PasswordField
         name="newPassword"
         label={t('password.new')}
         description={t('password.rule', { count: minimumPasswordLength })}
@@ -16,7 +17,7 @@ export function NewPasswordFields({ error, mismatch }: { error?: string; mismatc
         error={error}
         required
       />
-      <PasswordInput
+      <PasswordField
         name="confirmPassword"
         label={t('password.confirm')}
         autoComplete="new-password"

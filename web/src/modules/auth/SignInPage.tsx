@@ -1,4 +1,4 @@
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { FormEvent } from 'react';
@@ -9,7 +9,9 @@ import { useSetCurrentUser } from '../../api/session.ts';
 import { queryClient } from '../../app/query-client.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { PasswordField } from '../../ui/PasswordField.tsx';
 import { useApiError } from '../../ui/use-api-error.ts';
+import { useRequiredFields } from '../../ui/use-required-fields.ts';
 import { AuthFrame } from './AuthFrame.tsx';
 import { rememberOneTimePassword } from './one-time-password.ts';
 
@@ -34,11 +36,13 @@ export function SignInPage() {
     },
   });
   const errors = useApiError(signIn.error, fields);
+  const required = useRequiredFields();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    signIn.mutate({ email: String(form.get('email') ?? '').trim(), password: String(form.get('password') ?? '') });
+    const credentials = { email: String(form.get('email') ?? '').trim(), password: String(form.get('password') ?? '') };
+    if (required.allFilled(credentials)) signIn.mutate(credentials);
   };
 
   return (
@@ -55,14 +59,14 @@ export function SignInPage() {
             inputMode="email"
             autoCapitalize="none"
             spellCheck={false}
-            error={errors.field('email')}
+            error={required.error('email') ?? errors.field('email')}
             required
           />
-          <PasswordInput
+          <PasswordField
             name="password"
             label={t('fields.password')}
             autoComplete="current-password"
-            error={errors.field('password')}
+            error={required.error('password') ?? errors.field('password')}
             required
           />
           <Button type="submit" loading={signIn.isPending} fullWidth mt="xs">

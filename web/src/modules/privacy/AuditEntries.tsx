@@ -1,32 +1,30 @@
-import { Badge, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../core/contracts/audit.ts';
+import { teamsQuery } from '../../api/queries.ts';
 import { formatDateTime } from '../../ui/format.ts';
+import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
+import { describeDetails } from './audit-details.ts';
 
 const failures = new Set(['sign_in_failed']);
-
-/** The details worth reading at a glance: which fields changed, which email failed. */
-function detailsText(entry: AuditEntry): string {
-  if (!entry.details) return '';
-  return Object.entries(entry.details)
-    .map(
-      ([key, value]) =>
-        `${key}: ${Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
-    )
-    .join(' · ');
-}
 
 function useEntryWords() {
   const { t } = useTranslation();
   const language = useLanguage();
+  const teams = useQuery(teamsQuery).data ?? [];
+  const teamNames = new Map(teams.map((team) => [team.id, team.name]));
   return (entry: AuditEntry) => ({
     when: formatDateTime(entry.at, language),
     who: entry.actorName ?? t('audit.nobody'),
     action: t(`audit.actions.${entry.action}`),
     what: t(`audit.entities.${entry.entityType}`, { defaultValue: entry.entityType }),
-    details: [entry.reason ? t('audit.reason', { reason: entry.reason }) : '', detailsText(entry)]
+    details: [
+      entry.reason ? t('audit.reason', { reason: entry.reason }) : '',
+      describeDetails(entry.details, t, teamNames),
+    ]
       .filter(Boolean)
       .join(' · '),
     from: entry.ip ?? '',
@@ -34,11 +32,7 @@ function useEntryWords() {
 }
 
 function ActionBadge({ entry, label }: { entry: AuditEntry; label: string }) {
-  return (
-    <Badge color={failures.has(entry.action) ? 'red.8' : 'gray.7'} variant="outline" tt="none">
-      {label}
-    </Badge>
-  );
+  return <Tag tone={failures.has(entry.action) ? 'red' : 'gray'}>{label}</Tag>;
 }
 
 /** A table where there is room for one; a card per entry on a phone. */

@@ -1,7 +1,8 @@
-import { Badge, Group, Stack, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TeamDetail } from '../../../../core/contracts/teams.ts';
 import { RoleBadge } from '../../ui/RoleBadge.tsx';
+import { Tag } from '../../ui/Tag.tsx';
 
 export function MemberList({ members }: { members: TeamDetail['members'] }) {
   const { t } = useTranslation();
@@ -18,11 +19,7 @@ export function MemberList({ members }: { members: TeamDetail['members'] }) {
           </Stack>
           <Group gap={6}>
             <RoleBadge role={member.role} />
-            {member.active ? null : (
-              <Badge color="gray" variant="filled" tt="none">
-                {t('users.inactive')}
-              </Badge>
-            )}
+            {member.active ? null : <Tag tone="red">{t('users.inactive')}</Tag>}
           </Group>
         </Group>
       ))}

@@ -8,6 +8,7 @@ import { teamsQuery } from '../../api/queries.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
 import { codeFromName } from '../../ui/format.ts';
 import { useApiError } from '../../ui/use-api-error.ts';
+import { useRequiredFields } from '../../ui/use-required-fields.ts';
 
 const fields = ['name', 'code', 'teamId'] as const;
 
@@ -38,9 +39,11 @@ export function NeighbourhoodForm({ neighbourhood, teamId, onSaved }: Props) {
     },
   });
   const errors = useApiError(save.error, fields);
+  const required = useRequiredFields();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    save.mutate({ name: name.trim(), code: code.trim(), teamId: team });
+    const body = { name: name.trim(), code: code.trim() };
+    if (required.allFilled(body)) save.mutate({ ...body, teamId: team });
   };
   return (
     <form onSubmit={submit} noValidate>
@@ -54,7 +57,7 @@ export function NeighbourhoodForm({ neighbourhood, teamId, onSaved }: Props) {
             setName(next);
             if (!codeTouched) setCode(codeFromName(next));
           }}
-          error={errors.field('name')}
+          error={required.error('name') ?? errors.field('name')}
           required
           data-autofocus
         />
@@ -68,7 +71,7 @@ export function NeighbourhoodForm({ neighbourhood, teamId, onSaved }: Props) {
           }}
           autoCapitalize="none"
           spellCheck={false}
-          error={errors.field('code')}
+          error={required.error('code') ?? errors.field('code')}
           required
         />
         <NativeSelect

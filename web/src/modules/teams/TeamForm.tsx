@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
 import { codeFromName } from '../../ui/format.ts';
 import { useApiError } from '../../ui/use-api-error.ts';
+import { useRequiredFields } from '../../ui/use-required-fields.ts';
 
 const fields = ['name', 'code'] as const;
 
@@ -27,9 +28,11 @@ export function TeamForm({ team, onSaved }: { team?: Team; onSaved: () => void }
     },
   });
   const errors = useApiError(save.error, fields);
+  const required = useRequiredFields();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    save.mutate({ name: name.trim(), code: code.trim() });
+    const body = { name: name.trim(), code: code.trim() };
+    if (required.allFilled(body)) save.mutate(body);
   };
   return (
     <form onSubmit={submit} noValidate>
@@ -44,7 +47,7 @@ export function TeamForm({ team, onSaved }: { team?: Team; onSaved: () => void }
             setName(next);
             if (!codeTouched) setCode(codeFromName(next));
           }}
-          error={errors.field('name')}
+          error={required.error('name') ?? errors.field('name')}
           required
           data-autofocus
         />
@@ -58,7 +61,7 @@ export function TeamForm({ team, onSaved }: { team?: Team; onSaved: () => void }
           }}
           autoCapitalize="none"
           spellCheck={false}
-          error={errors.field('code')}
+          error={required.error('code') ?? errors.field('code')}
           required
         />
         <Button type="submit" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>

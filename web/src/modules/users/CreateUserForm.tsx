@@ -9,6 +9,7 @@ import type { UserWithPassword } from '../../api/queries.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
 import { useApiError } from '../../ui/use-api-error.ts';
 import { useLanguage } from '../../ui/use-language.ts';
+import { useRequiredFields } from '../../ui/use-required-fields.ts';
 import { RoleSelect } from './RoleSelect.tsx';
 import { TeamChoices } from './TeamChoices.tsx';
 
@@ -31,16 +32,12 @@ export function CreateUserForm({ onCreated }: { onCreated: (created: UserWithPas
     },
   });
   const errors = useApiError(create.error, fields);
+  const required = useRequiredFields();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    create.mutate({
-      name: String(form.get('name') ?? '').trim(),
-      email: String(form.get('email') ?? '').trim(),
-      role,
-      language,
-      teamIds,
-    });
+    const person = { name: String(form.get('name') ?? '').trim(), email: String(form.get('email') ?? '').trim() };
+    if (required.allFilled(person)) create.mutate({ ...person, role, language, teamIds });
   };
   return (
     <form onSubmit={submit} noValidate>
@@ -50,7 +47,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (created: UserWithPas
           name="name"
           label={t('fields.name')}
           autoComplete="off"
-          error={errors.field('name')}
+          error={required.error('name') ?? errors.field('name')}
           required
           data-autofocus
         />
@@ -62,7 +59,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (created: UserWithPas
           inputMode="email"
           autoCapitalize="none"
           spellCheck={false}
-          error={errors.field('email')}
+          error={required.error('email') ?? errors.field('email')}
           required
         />
         <RoleSelect value={role} onChange={setRole} error={errors.field('role')} />

@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Pagination, Stack, Text, TextInput } from '@mantine/core';
+import { Button, NativeSelect, Pagination, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -52,7 +52,7 @@ export function UsersPage() {
           </Button>
         }
       />
-      <Group grow align="flex-end" gap="sm" wrap="wrap">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <TextInput
           type="search"
           label={t('users.search')}
@@ -62,7 +62,6 @@ export function UsersPage() {
             setSearch(event.currentTarget.value);
             setPage(1);
           }}
-          miw={200}
         />
         <NativeSelect
           label={t('fields.role')}
@@ -75,9 +74,8 @@ export function UsersPage() {
             { value: '', label: t('users.allRoles') },
             ...roles.map((r) => ({ value: r, label: t(`roles.${r}`) })),
           ]}
-          miw={180}
         />
-      </Group>
+      </SimpleGrid>
       {users.isPending ? (
         <PageLoader />
       ) : users.isError ? (

@@ -1,0 +1,29 @@
+import type { TFunction } from 'i18next';
+import type { AuditEntry } from '../../../../core/contracts/audit.ts';
+
+type TeamNames = Map<string, string>;
+
+/** Audit details as a person reads them: known keys in words, team ids as team names. */
+export function describeDetails(details: AuditEntry['details'], t: TFunction, teamNames: TeamNames): string {
+  if (!details) return '';
+  return Object.entries(details)
+    .map(
+      ([key, value]) =>
+        `${t(`audit.detailKeys.${key}`, { defaultValue: key })} : ${describeValue(key, value, t, teamNames)}`,
+    )
+    .join(' · ');
+}
+
+function describeValue(key: string, value: unknown, t: TFunction, teamNames: TeamNames): string {
+  if (key === 'role' && typeof value === 'string') return t(`roles.${value}`, { defaultValue: value });
+  if (key === 'teamIds' && Array.isArray(value)) {
+    return value.length ? value.map((id) => teamNames.get(String(id)) ?? String(id)).join(', ') : '—';
+  }
+  if (key === 'fields' && Array.isArray(value)) {
+    return value.map((field) => t(`audit.detailKeys.${field}`, { defaultValue: String(field) })).join(', ');
+  }
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'boolean') return t(value ? 'audit.yes' : 'audit.no');
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
