@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { generatedPassword } from '../scripts/generate/accounts.ts';
+import { writeToDatabase } from '../scripts/generate/write.ts';
+import { buildApp } from '../server/app.ts';
+import { loadConfig } from '../server/config.ts';
+import { type DatabaseHandle, openDatabase } from '../server/db/client.ts';
+import { findPostgresBin, startPostgresCluster } from '../server/test-support/postgres-cluster.ts';
+import { type LoadResult, load, repeat } from './load.ts';
+import { teamsListSql, usersPageSql } from './raw-queries.ts';
+
+export type EngineName = 'PGlite' | 'PostgreSQL';
+
+export type EngineFigures = {
+  engine: EngineName;
+  rows: number;
+  signIn: LoadResult;
+  users: LoadResult;
+  usersRaw: LoadResult;
+  teams: LoadResult;
+  teamsRaw: LoadResult;
+};
+
+export type BenchPlan = { scale: number; seed: string; seconds: { signIn: number; read: number; raw: number } };
+
+type Opened = { database: DatabaseHandle; cleanup: () => Promise<void> | void };
+
+/** PGlite on disk in a temporary folder, as a real deployment runs it. */
+export async function openPglite(): Promise<Opened> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'relais-bench-pglite-'));
+  const database = await openDatabase({ kind: 'pglite', dataDir: dir });
+  return {
+    database,
+    cleanup: async () => {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A throwaway PostgreSQL cluster, or null (with the reason) when its binaries are missing. */
+export async function openPostgres(): Promise<Opened | string> {
+  const bin = findPostgresBin();
+  if (!bin) return 'PostgreSQL binaries (initdb, pg_ctl) not found: install postgresql to compare';
+  const cluster = await startPostgresCluster(bin);
+  const admin = new pg.Client({ connectionString: cluster.url('postgres') });
+  await admin.connect();
+  await admin.query('create database relais_bench');
+  await admin.end();
+  const database = await openDatabase({ kind: 'postgres', url: cluster.url('relais_bench') });
+  return {
+    database,
+    cleanup: async () => {
+      await database.close();
+      cluster.stop();
+    },
+  };
+}
+
+const cookieValue = (setCookie: string[], name: string) =>
+  setCookie.map((c) => c.split(';')[0]!).find((c) => c.startsWith(`${name}=`)) ?? '';
+
+/** Runs every measurement on one engine, on the same generated data. */
+export async function measureEngine(
+  engine: EngineName,
+  { database, cleanup }: Opened,
+  plan: BenchPlan,
+  log: (line: string) => void,
+): Promise<EngineFigures> {
+  try {
+    await database.migrate();
+    const generated = await writeToDatabase(database, { scale: plan.scale, seed: plan.seed });
+    log(`  data: ${generated.teams} teams, ${generated.rows} rows (generator, seed "${plan.seed}")`);
+    const [admin] = await database.query<{ email: string }>(
+      `select email from users where role = 'admin' and active order by email limit 1`,
+    );
+    if (!admin) throw new Error('the generated data has no active admin');
+
+    const config = { ...loadConfig({}), logLevel: 'silent', webRoot: null, signInFailureDelayMs: 0 };
+    const app = await buildApp({ config, database });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    try {
+      // The sign-in page's first call hands out the anonymous CSRF token (double-submit cookie).
+      const opened = await fetch(`${base}/api/auth/session`);
+      const csrf = cookieValue(opened.headers.getSetCookie(), 'relais_csrf');
+      const csrfToken = csrf.split('=')[1] ?? '';
+      const signInRequest = {
+        url: `${base}/api/auth/sign-in`,
+        method: 'POST' as const,
+        headers: { 'content-type': 'application/json', cookie: csrf, 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ email: admin.email, password: generatedPassword }),
+      };
+      const signedIn = await fetch(signInRequest.url, signInRequest);
+      if (signedIn.status !== 200) throw new Error(`sign-in failed: ${await signedIn.text()}`);
+      const session = cookieValue(signedIn.headers.getSetCookie(), 'relais_session');
+
+      log('  sign-in (argon2id verify per request)…');
+      const signIn = await load({ ...signInRequest, connections: 4, seconds: plan.seconds.signIn });
+      const read = (route: string) =>
+        load({ url: `${base}${route}`, headers: { cookie: session }, connections: 10, seconds: plan.seconds.read });
+      log('  GET /api/users?limit=50…');
+      const users = await read('/api/users?limit=50');
+      log('  GET /api/teams…');
+      const teams = await read('/api/teams');
+      log('  raw SQL…');
+      const usersRaw = await repeat(() => database.query(usersPageSql), 10, plan.seconds.raw);
+      const teamsRaw = await repeat(() => database.query(teamsListSql), 10, plan.seconds.raw);
+      return { engine, rows: generated.rows, signIn, users, usersRaw, teams, teamsRaw };
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await cleanup();
+  }
+}
