@@ -12,6 +12,7 @@ export function serverState(): ServerState {
 }
 
 export const test = base.extend({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright parses fixture parameters and requires a pattern.
   baseURL: async ({}, use) => use(serverState().url),
 });
 export { expect };
@@ -21,7 +22,10 @@ export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`);
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`,
+    );
   expect(blocking, `axe on ${page.url()}`).toEqual([]);
 }
 

@@ -13,7 +13,9 @@ function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -43,7 +45,10 @@ function firstAdminFrom(server: ChildProcess): Promise<{ email: string; password
 
 export default async function globalSetup(): Promise<void> {
   // `npm run test:e2e` builds first; a bare `playwright test` still gets a current build.
-  const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ensure-web-build.ts'], { cwd: root, stdio: 'inherit' });
+  const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ensure-web-build.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (built.status !== 0) throw new Error('The web app did not build.');
 
   const port = await freePort();
