@@ -105,6 +105,7 @@ describe('relais commands', () => {
     [['team', 'add', '--name', 'Autre', '--code', 'ascot'], /--code: Code: this value is already in use/],
     [['seed'], /seed needs --demo/],
     [['restore', '/nonexistent/file.json.gz'], /Cannot read/],
+    [['backup', '/nonexistent/folder/out.json.gz'], /Cannot write \/nonexistent\/folder\/out.json.gz/],
   ])('fails with exit code 1 and one line: %j', async (argv, message) => {
     const result = await run(...argv);
     expect(result.code).toBe(1);

@@ -58,9 +58,15 @@ export type TableCount = { table: string; rows: number };
  */
 export async function writeBackup(database: DatabaseHandle, file: string): Promise<TableCount[]> {
   const partial = `${file}.partial`;
-  const gzip = createGzip();
   const out = createWriteStream(partial);
+  try {
+    await once(out, 'open');
+  } catch (error) {
+    throw new BackupError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
   const finished = once(out, 'close');
+  finished.catch(() => {});
+  const gzip = createGzip();
   gzip.pipe(out);
   const write = async (chunk: string) => {
     if (!gzip.write(chunk)) await once(gzip, 'drain');
