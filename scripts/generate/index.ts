@@ -6,13 +6,13 @@ import { territories } from './territories.ts';
 import type { GenerateOptions, GeneratorModule, TableRows } from './types.ts';
 
 /** In order: a module reads the rows of the ones before it. Later capabilities append theirs. */
-export const modules: GeneratorModule[] = [territories, accounts, auditTrail];
+const modules: GeneratorModule[] = [territories, accounts, auditTrail];
 
 /**
  * The argon2id hash of the shared password, with a salt drawn from the seed: hashing once keeps
  * millions of accounts cheap, and a fixed salt keeps the output identical for the same seed.
  */
-export async function sharedPasswordHash(seed: string): Promise<string> {
+async function sharedPasswordHash(seed: string): Promise<string> {
   const salt = new Uint8Array(16);
   new DataView(salt.buffer).setUint32(0, seedNumber(seed));
   salt.set(new TextEncoder().encode(seedTag(seed)), 4);
@@ -20,7 +20,7 @@ export async function sharedPasswordHash(seed: string): Promise<string> {
 }
 
 /** The rows of one team, from every module. */
-export function generateTeam(options: GenerateOptions, teamIndex: number, passwordHash: string): TableRows {
+function generateTeam(options: GenerateOptions, teamIndex: number, passwordHash: string): TableRows {
   const flavour = teamIndex % 2 === 0 ? 'sherbrooke' : 'brussels';
   const rows: TableRows = {};
   const context = {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { base, en, Faker, fr, fr_BE, fr_CA } from '@faker-js/faker';
 
 /** Every generated date lies before this one, so the same seed gives the same data on any day. */
-export const referenceDate = new Date('2025-06-01T00:00:00.000Z');
+const referenceDate = new Date('2025-06-01T00:00:00.000Z');
 
 export type Flavour = 'sherbrooke' | 'brussels';
 

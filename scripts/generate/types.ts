@@ -8,7 +8,7 @@ export type TableRows = Record<string, Row[]>;
 export type GenerateOptions = { scale: number; seed: string };
 
 /** What one team's generation knows: its faker, its place in the data set, and what earlier modules made. */
-export type TeamContext = {
+type TeamContext = {
   faker: Faker;
   flavour: Flavour;
   seed: string;

@@ -12,7 +12,7 @@ import { appliedMigrations, runnerOf } from '../ops/catalog.ts';
 import { seedDemo } from '../ops/seed.ts';
 import { type CommandSpec, UsageError, type Values } from './parse.ts';
 
-export type Output = { out(line: string): void };
+type Output = { out(line: string): void };
 export type CliCommand = CommandSpec & { run(database: DatabaseHandle, args: CommandArgs, io: Output): Promise<void> };
 type CommandArgs = { values: Values; positionals: string[] };
 

@@ -87,7 +87,7 @@ function describeParseError(error: Error & { code?: string }, command: CommandSp
   }
 }
 
-export function usageOf(command: CommandSpec): string {
+function usageOf(command: CommandSpec): string {
   return `relais ${command.words.join(' ')}${command.usage ? ` ${command.usage}` : ''}`;
 }
 

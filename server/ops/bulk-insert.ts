@@ -3,7 +3,7 @@ import { quoteIdent, type Runner, type TableInfo } from './catalog.ts';
 
 export type Row = Record<string, unknown>;
 
-export const insertBatchSize = 1000;
+const insertBatchSize = 1000;
 
 /**
  * Inserts rows given as JSON objects, a thousand per statement: PostgreSQL itself turns each JSON

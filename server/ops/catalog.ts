@@ -8,7 +8,7 @@ import { type DatabaseHandle, migrationsFolder, type Tx } from '../db/client.ts'
  * What backup, restore and the generator learn from PostgreSQL's own catalog, so that a table a
  * later issue adds is carried without touching this code.
  */
-export type ColumnInfo = {
+type ColumnInfo = {
   name: string;
   type: string;
   /** `generated always as identity`: inserting a value needs OVERRIDING SYSTEM VALUE. */
@@ -103,7 +103,7 @@ export async function readTables(run: Runner): Promise<TableInfo[]> {
  * caught in a cycle of foreign keys come last, in name order: none exist today, and restoring them
  * would need deferrable constraints.
  */
-export function dependencyOrder(tables: TableInfo[]): TableInfo[] {
+function dependencyOrder(tables: TableInfo[]): TableInfo[] {
   const byName = new Map(tables.map((t) => [t.name, t]));
   const remaining = new Map(tables.map((t) => [t.name, new Set(t.dependsOn.filter((d) => byName.has(d)))]));
   const ordered: TableInfo[] = [];

@@ -12,7 +12,7 @@ const domain = 'demo.relais.local';
 
 type DemoAccount = { email: string; name: string; role: Role; teams: DemoTeamCode[] };
 
-export const demoAccounts: DemoAccount[] = [
+const demoAccounts: DemoAccount[] = [
   { email: `admin@${domain}`, name: 'Louise Administration', role: 'admin', teams: [] },
   // Sherbrooke: intervention de quartier, a binôme of workers, an organizer, a coordinator.
   {

@@ -4,7 +4,7 @@ import type { Database } from '../../db/client.ts';
 /** A demo account and how to sign in with it, printed at the end of `seed --demo`. */
 export type DemoCredential = { email: string; name: string; role: Role; teams: string[]; password: string };
 
-export type DemoContext = {
+type DemoContext = {
   db: Database;
   /** Accounts to print at the end, created now or found from an earlier run. */
   credentials: DemoCredential[];
