@@ -55,6 +55,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that drops (server restart, network) is reported here; without a listener
+  // node-postgres would crash the process. The pool opens a new connection at the next query.
+  pool.on('error', (error) => {
+    if ((error as { code?: string }).code !== '57P01') console.warn(`PostgreSQL connection lost: ${error.message}`);
+  });
   // Fail now, with the server's own words, rather than at the first request.
   const probe = await pool.connect();
   probe.release();
