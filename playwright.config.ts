@@ -22,9 +22,10 @@ export default defineConfig({
   testDir: 'e2e',
   globalSetup: './e2e/support/global-setup.ts',
   globalTeardown: './e2e/support/global-teardown.ts',
-  // One server, one database: tests that change deployment settings must not overlap.
-  workers: 1,
-  fullyParallel: false,
+  // Two at a time on one server: every test makes its own accounts and teams; the one test that
+  // changes deployment settings runs alone, last (project `settings`).
+  workers: 2,
+  fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   timeout: 30_000,
@@ -44,6 +45,7 @@ export default defineConfig({
       name: 'desktop',
       dependencies: ['first-run'],
       testMatch: /\.spec\.ts/,
+      testIgnore: /settings\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 } },
     },
     {
@@ -51,6 +53,12 @@ export default defineConfig({
       dependencies: ['first-run'],
       testMatch: /main-journey\.spec\.ts/,
       use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, browserName: 'chromium' },
+    },
+    {
+      name: 'settings',
+      dependencies: ['desktop', 'phone'],
+      testMatch: /settings\.spec\.ts/,
+      use: { viewport: { width: 1280, height: 800 } },
     },
   ],
 });

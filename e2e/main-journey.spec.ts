@@ -7,6 +7,8 @@ import { chooseOwnPassword, heading, signIn, signOut } from './support/pages.ts'
  * Runs on a desktop and on a 390×844 phone.
  */
 test('admin sets up a team and a worker, who signs in and sees their team', async ({ page }, testInfo) => {
+  // The longest journey: three accounts' worth of password hashing and seven axe passes.
+  test.slow();
   const teamName = unique(`Équipe ${testInfo.project.name}`);
   const neighbourhoodName = unique('Ascot');
   const workerName = unique('Léa');

@@ -1,11 +1,17 @@
 import { expect, type Page } from '@playwright/test';
 
 /** Steps every journey shares, written as a person would do them. */
-export async function signIn(page: Page, email: string, password: string): Promise<void> {
+export async function trySignIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel('Courriel').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+/** Signs in and waits to have left the sign-in page (for home, or the forced password choice). */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await trySignIn(page, email, password);
+  await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
 export async function chooseOwnPassword(page: Page, password: string): Promise<void> {

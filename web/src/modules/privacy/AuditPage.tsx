@@ -1,4 +1,4 @@
-import { Pagination, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { auditQuery } from '../../api/queries.ts';
 import type { AuditSearch } from '../../app/router.tsx';
 import { EmptyMessage } from '../../ui/EmptyMessage.tsx';
 import { PageLoader } from '../../ui/PageLoader.tsx';
+import { Pager } from '../../ui/Pager.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { RouteErrorMessage } from '../../ui/RouteErrorMessage.tsx';
 import { AuditEntries } from './AuditEntries.tsx';
@@ -36,14 +37,11 @@ export function AuditPage() {
             {t('audit.count', { count: audit.data.total })}
           </Text>
           <AuditEntries entries={audit.data.items} />
-          {pages > 1 ? (
-            <Pagination
-              total={pages}
-              value={search.page ?? 1}
-              onChange={(page) => go({ ...search, page: page > 1 ? page : undefined })}
-              size="lg"
-            />
-          ) : null}
+          <Pager
+            total={pages}
+            value={search.page ?? 1}
+            onChange={(page) => go({ ...search, page: page > 1 ? page : undefined })}
+          />
         </>
       )}
     </Stack>

@@ -1,4 +1,4 @@
-import { Button, NativeSelect, Pagination, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { useCurrentUser } from '../../api/session.ts';
 import { EmptyMessage } from '../../ui/EmptyMessage.tsx';
 import { FormModal } from '../../ui/FormModal.tsx';
 import { PageLoader } from '../../ui/PageLoader.tsx';
+import { Pager } from '../../ui/Pager.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { RouteErrorMessage } from '../../ui/RouteErrorMessage.tsx';
 import { CreateUserForm } from './CreateUserForm.tsx';
@@ -94,16 +95,7 @@ export function UsersPage() {
               <UserRow key={user.id} user={user} onEdit={() => setDialog({ kind: 'edit', user })} />
             ))}
           </Stack>
-          {users.data.total > pageSize ? (
-            <Pagination
-              total={Math.ceil(users.data.total / pageSize)}
-              value={page}
-              onChange={setPage}
-              size="lg"
-              getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-              getItemProps={(item) => ({ 'aria-label': t('pagination.page', { page: item }) })}
-            />
-          ) : null}
+          <Pager total={Math.ceil(users.data.total / pageSize)} value={page} onChange={setPage} />
         </>
       )}
       <FormModal opened={dialog?.kind === 'create'} onClose={close} title={t('users.create')}>
