@@ -20,9 +20,5 @@ export function DeploymentWords() {
     else if (settings) applyDefaultLanguage(settings.defaultLanguage);
   }, [userLanguage, settings]);
 
-  useEffect(() => {
-    if (settings) document.title = settings.deploymentName;
-  }, [settings]);
-
   return null;
 }

@@ -1,5 +1,6 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
 import { type ReactNode, useEffect, useRef } from 'react';
+import { usePublicSettings } from '../api/session.ts';
 
 let firstPageShown = false;
 
@@ -21,9 +22,10 @@ export function PageTitle({
     if (firstPageShown) heading.current?.focus({ preventScroll: true });
     firstPageShown = true;
   }, []);
+  const deploymentName = usePublicSettings()?.deploymentName ?? 'Relais';
   useEffect(() => {
-    document.title = `${title} · Relais`;
-  }, [title]);
+    document.title = `${title} · ${deploymentName}`;
+  }, [title, deploymentName]);
   return (
     <Group justify="space-between" align="flex-end" mb="lg" gap="sm">
       <Stack gap={4}>
