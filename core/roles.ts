@@ -1,6 +1,3 @@
 /** The four roles of a Relais deployment (see GLOSSARY.md). */
 export const roles = ['worker', 'organizer', 'coordinator', 'admin'] as const;
 export type Role = (typeof roles)[number];
-
-/** Roles that do fieldwork and belong to neighbourhood teams. */
-export const teamRoles: readonly Role[] = ['worker', 'organizer', 'coordinator'];

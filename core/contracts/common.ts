@@ -1,9 +1,8 @@
 import { z } from 'zod';
 
-export const localizedTextSchema = z.object({ fr: z.string(), en: z.string() });
+const localizedTextSchema = z.object({ fr: z.string(), en: z.string() });
 
-export const idSchema = z.uuid();
-export const idParamsSchema = z.strictObject({ id: idSchema });
+export const idParamsSchema = z.strictObject({ id: z.uuid() });
 
 /** The body of every error answer: a code for programs, a message for people, the bad fields. */
 export const errorBodySchema = z.object({

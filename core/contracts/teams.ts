@@ -18,7 +18,7 @@ export const neighbourhoodSchema = z.object({
 });
 export type Neighbourhood = z.infer<typeof neighbourhoodSchema>;
 
-export const teamMemberSchema = z.object({
+const teamMemberSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   email: z.string(),
@@ -26,7 +26,7 @@ export const teamMemberSchema = z.object({
   active: z.boolean(),
 });
 
-export const teamSchema = z.object({
+const teamSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   code: z.string(),

@@ -22,7 +22,7 @@ declare module 'fastify' {
   }
 }
 
-export type RouteEntry = { method: string; url: string; readonly access: Access | undefined };
+type RouteEntry = { method: string; url: string; readonly access: Access | undefined };
 
 /**
  * Records every route as it is registered. The access is read when asked, not now: hooks of

@@ -8,14 +8,14 @@ import type { Database } from '../db/client.ts';
 import { sessions, teamMemberships, users } from '../db/schema/index.ts';
 import type { Actor, SessionInfo } from './request-context.ts';
 
-export const sessionCookie = 'relais_session';
+const sessionCookie = 'relais_session';
 /** Before sign-in, the CSRF token lives in its own cookie (double submit); after, in the session. */
 export const csrfCookie = 'relais_csrf';
 
 const touchEveryMs = 60_000;
 
 export const newToken = () => randomBytes(32).toString('base64url');
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export function sameToken(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b) return false;

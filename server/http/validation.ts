@@ -23,7 +23,7 @@ function issuePaths(issue: z.core.$ZodIssue): string[] {
 }
 
 /** The same issues, worded in French and in English: zod reports them in the same order. */
-export function bilingualFieldErrors(schema: z.ZodType, data: unknown): FieldError[] {
+function bilingualFieldErrors(schema: z.ZodType, data: unknown): FieldError[] {
   const inFrench = schema.safeParse(data, { error: frenchMessages }).error?.issues ?? [];
   const inEnglish = schema.safeParse(data, { error: englishMessages }).error?.issues ?? [];
   return inFrench.flatMap((issue, index) =>
@@ -34,7 +34,7 @@ export function bilingualFieldErrors(schema: z.ZodType, data: unknown): FieldErr
   );
 }
 
-export function validationError(part: Part, fields: FieldError[]): AppError {
+function validationError(part: Part, fields: FieldError[]): AppError {
   const where = partName[part] ?? { fr: part, en: part };
   const names = fields.map((f) => f.path).join(', ');
   return new AppError(

@@ -7,7 +7,7 @@ import { openTestDatabase } from './database.ts';
 export type TestApp = { app: FastifyInstance; database: DatabaseHandle; config: Config; close(): Promise<void> };
 
 /** The settings of a test: quiet, no sign-in delay, no web app; `overrides` change any of them. */
-export function testConfig(overrides: Partial<Config> = {}): Config {
+function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     ...loadConfig({}),
     logLevel: 'silent',

@@ -8,7 +8,7 @@ import { signInThrottle } from '../../db/schema/index.ts';
  */
 const windowMinutes = 15;
 const lockMinutes = 15;
-export const failureLimits = { email: 5, ip: 30 } as const;
+const failureLimits = { email: 5, ip: 30 } as const;
 
 export type ThrottleKey = { key: string; limit: number };
 
