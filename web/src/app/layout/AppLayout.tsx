@@ -33,7 +33,7 @@ export function AppLayout() {
           <SideNav items={items.main} />
         </AppShell.Navbar>
       ) : null}
-      <AppShell.Main id="main">
+      <AppShell.Main id="main" tabIndex={-1}>
         <Container size="md" px={{ base: 'md', sm: 'xl' }} py={{ base: 'md', sm: 'xl' }}>
           <Outlet />
         </Container>
