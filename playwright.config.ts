@@ -40,12 +40,12 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'first-run', testMatch: /first-run\.setup\.ts/, use: { viewport: { width: 1280, height: 800 } } },
+    { name: 'first-run', testMatch: /first-run\.spec\.ts/, use: { viewport: { width: 1280, height: 800 } } },
     {
       name: 'desktop',
       dependencies: ['first-run'],
       testMatch: /\.spec\.ts/,
-      testIgnore: /settings\.spec\.ts/,
+      testIgnore: [/first-run\.spec\.ts/, /settings\.spec\.ts/],
       use: { viewport: { width: 1280, height: 800 } },
     },
     {

@@ -17,7 +17,7 @@ async function signedInApi(email: string, password: string): Promise<{ api: APIR
   return { api, csrf: (await answer.json()).csrfToken };
 }
 
-export const asAdmin = () => signedInApi(serverState().adminEmail, adminPassword);
+const asAdmin = () => signedInApi(serverState().adminEmail, adminPassword);
 
 export async function createTeam(name = unique('Équipe')): Promise<{ id: string; name: string }> {
   const { api, csrf } = await asAdmin();

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { AuditEntry } from '../../../core/contracts/audit.ts';
-import type { Neighbourhood, Team, TeamDetail } from '../../../core/contracts/teams.ts';
+import type { Team, TeamDetail } from '../../../core/contracts/teams.ts';
 import type { User } from '../../../core/contracts/users.ts';
 import { api } from './client.ts';
 
@@ -15,11 +15,6 @@ export const teamQuery = (teamId: string) =>
     queryKey: ['teams', teamId],
     queryFn: () => api.get<TeamDetail>(`/teams/${encodeURIComponent(teamId)}`),
   });
-
-export const neighbourhoodsQuery = queryOptions({
-  queryKey: ['neighbourhoods'],
-  queryFn: () => api.get<{ items: Neighbourhood[] }>('/neighbourhoods').then((answer) => answer.items),
-});
 
 export type UserFilters = {
   search?: string;

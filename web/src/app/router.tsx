@@ -29,7 +29,7 @@ async function signedInUser(context: RouterContext): Promise<CurrentUser | null>
 const safeRedirect = (target: unknown) =>
   typeof target === 'string' && target.startsWith('/') && !target.startsWith('//') ? target : undefined;
 
-export const signInRoute = createRoute({
+const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
   validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
@@ -78,7 +78,7 @@ const accountRoute = createRoute({
   component: lazyRouteComponent(() => import('../modules/account/AccountPage.tsx'), 'AccountPage'),
 });
 
-export const teamRoute = createRoute({
+const teamRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/teams/$teamId',
   component: lazyRouteComponent(() => import('../modules/teams/TeamPage.tsx'), 'TeamPage'),
@@ -122,7 +122,7 @@ export type AuditSearch = {
 
 const text = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : undefined);
 
-export const auditRoute = createRoute({
+const auditRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/admin/audit',
   validateSearch: (search: Record<string, unknown>): AuditSearch => {

@@ -66,5 +66,3 @@ export function applyDefaultLanguage(defaultLanguage: Language): void {
 export function currentLanguage(): Language {
   return i18n.language === 'en' ? 'en' : 'fr';
 }
-
-export { i18n };

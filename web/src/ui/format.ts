@@ -6,10 +6,6 @@ export function formatDateTime(iso: string, language: Language): string {
   return new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
-export function formatDate(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium' }).format(new Date(iso));
-}
-
 /** A code from a name: "Centre-Sud Est" → "centre-sud-est", as the code field expects. */
 export function codeFromName(name: string): string {
   return name

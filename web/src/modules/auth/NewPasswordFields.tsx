@@ -2,7 +2,7 @@ import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PasswordField } from '../../ui/PasswordField.tsx';
 
-export const minimumPasswordLength = 10;
+const minimumPasswordLength = 10;
 
 /** New password twice; says the rule before anyone breaks it. */
 export function NewPasswordFields({ error, mismatch }: { error?: string; mismatch: boolean }) {
