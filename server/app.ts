@@ -1,20 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
-import { text } from '../core/localized.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { collectRouteTable, markRoutesPublic } from './http/access.ts';
 import { installErrorHandler } from './http/error-handler.ts';
-import { AppError } from './http/errors.ts';
 import { installGuard } from './http/guard.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
+import { installStrictTransportSecurity, registerWebApp } from './http/web-app.ts';
 import { registerModules } from './modules/index.ts';
 
 export type AppContext = { config: Config; database: DatabaseHandle };
@@ -54,9 +50,15 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
         connectSrc: ["'self'"],
         workerSrc: ["'self'", 'blob:'],
         manifestSrc: ["'self'"],
+        // Teams often reach a laptop by its address on the local network, over plain HTTP: upgrading
+        // would point every script at an https:// that does not exist and leave a blank page.
+        upgradeInsecureRequests: null,
       },
     },
+    // Only meaningful over HTTPS, so sent per request (see web-app.ts), not to every answer.
+    strictTransportSecurity: false,
   });
+  installStrictTransportSecurity(app);
   installGuard(app, context.database.db, config);
 
   // At the root, so its onRoute hook sees every module's routes; the pages it serves are public.
@@ -85,23 +87,4 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   await app.register(registerModules, { prefix: '/api' });
   await registerWebApp(app, config.webRoot);
   return app;
-}
-
-const apiNotFound = () =>
-  new AppError(404, 'route_not_found', text("Cette adresse n'existe pas.", 'This address does not exist.'));
-
-/** Serves the built web app; unknown paths outside /api get index.html (client-side routes). */
-async function registerWebApp(app: FastifyInstance, webRoot: string | null): Promise<void> {
-  const indexFile = webRoot ? path.join(webRoot, 'index.html') : null;
-  const indexHtml = indexFile && existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : null;
-  if (webRoot && indexHtml) {
-    await app.register(async (web) => {
-      markRoutesPublic(web);
-      await web.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
-    });
-  }
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api') || !indexHtml || request.method !== 'GET') throw apiNotFound();
-    return reply.type('text/html').header('cache-control', 'no-cache').send(indexHtml);
-  });
 }

@@ -1,18 +1,8 @@
 import { z } from 'zod';
+import { type AuditAction, auditActions } from '../audit-actions.ts';
 import { pageQuery } from './common.ts';
 
-export const auditActions = [
-  'create',
-  'update',
-  'delete',
-  'read',
-  'sign_in',
-  'sign_in_failed',
-  'sign_out',
-  'password_change',
-  'password_reset',
-] as const;
-export type AuditAction = (typeof auditActions)[number];
+export type { AuditAction };
 
 const auditEntrySchema = z.object({
   id: z.string(),

@@ -7,9 +7,9 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { auditActions } from '../../../core/audit-actions.ts';
 import type { CurrentUser } from '../../../core/contracts/auth.ts';
 import { sessionQuery } from '../api/session.ts';
-import { auditActions } from '../modules/privacy/audit-actions.ts';
 import { PageLoader } from '../ui/PageLoader.tsx';
 import { RouteError } from '../ui/RouteError.tsx';
 import { queryClient } from './query-client.ts';

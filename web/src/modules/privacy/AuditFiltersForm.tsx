@@ -4,9 +4,9 @@ import { IconFilter } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { auditActions } from '../../../../core/audit-actions.ts';
 import { usersQuery } from '../../api/queries.ts';
 import type { AuditSearch } from '../../app/router.tsx';
-import { auditActions } from './audit-actions.ts';
 import { auditEntityTypes } from './audit-filters.ts';
 
 type Props = { search: AuditSearch; onChange: (next: AuditSearch) => void };
