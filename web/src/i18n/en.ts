@@ -197,6 +197,7 @@ export const en: Messages = {
     },
     caption: 'Log entries, newest first',
     nobody: 'Nobody (not signed in)',
+    system: 'Relais (command line or start-up)',
     reason: 'reason: {{reason}}',
     count_zero: 'No entries',
     count_one: '{{count}} entry',

@@ -201,6 +201,7 @@ export const fr = {
     },
     caption: 'Entrées du journal, des plus récentes aux plus anciennes',
     nobody: 'Personne (non connecté)',
+    system: 'Relais (ligne de commande ou démarrage)',
     reason: 'motif : {{reason}}',
     count_zero: 'Aucune entrée',
     count_one: '{{count}} entrée',

@@ -18,7 +18,8 @@ function useEntryWords() {
   const teamNames = new Map(teams.map((team) => [team.id, team.name]));
   return (entry: AuditEntry) => ({
     when: formatDateTime(entry.at, language),
-    who: entry.actorName ?? t('audit.nobody'),
+    // No author and no address: the entry was written by the CLI or at start-up, not over HTTP.
+    who: entry.actorName ?? t(entry.ip ? 'audit.nobody' : 'audit.system'),
     action: t(`audit.actions.${entry.action}`),
     what: t(`audit.entities.${entry.entityType}`, { defaultValue: entry.entityType }),
     details: [
