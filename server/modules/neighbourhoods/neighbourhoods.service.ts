@@ -11,7 +11,8 @@ import { uuidv7 } from '../../../core/uuid.ts';
 import type { Database, Tx } from '../../db/client.ts';
 import { neighbourhoods, teams } from '../../db/schema/index.ts';
 import { recordAudit } from '../../http/audit.ts';
-import { alreadyTaken, invalidField, notFound } from '../../http/errors.ts';
+import { invalidField, notFound } from '../../http/errors.ts';
+import { assertUnique } from '../../http/unique.ts';
 
 const neighbourhoodLabel = text('Quartier', 'Neighbourhood');
 
@@ -37,11 +38,8 @@ export async function listNeighbourhoods(db: Database) {
 
 async function assertValid(db: Database | Tx, body: { code?: string; teamId?: string }, exceptId?: string) {
   if (body.code) {
-    const [taken] = await db
-      .select({ id: neighbourhoods.id })
-      .from(neighbourhoods)
-      .where(eq(neighbourhoods.code, body.code));
-    if (taken && taken.id !== exceptId) throw alreadyTaken('code', text('Code', 'Code'));
+    const code = { column: neighbourhoods.code, value: body.code, field: 'code', label: text('Code', 'Code') };
+    await assertUnique(db, neighbourhoods, code, exceptId);
   }
   if (body.teamId) {
     const [team] = await db.select({ id: teams.id }).from(teams).where(eq(teams.id, body.teamId));

@@ -7,8 +7,9 @@ import { uuidv7 } from '../../../core/uuid.ts';
 import type { Database, Tx } from '../../db/client.ts';
 import { teams } from '../../db/schema/index.ts';
 import { recordAudit } from '../../http/audit.ts';
-import { alreadyTaken, notFound } from '../../http/errors.ts';
+import { notFound } from '../../http/errors.ts';
 import { actorOf } from '../../http/request-context.ts';
+import { assertUnique } from '../../http/unique.ts';
 import { canSeeTeamMembers } from './teams.policy.ts';
 import { presentTeamDetail, presentTeams } from './teams.presenter.ts';
 import { findTeams } from './teams.repo.ts';
@@ -26,10 +27,8 @@ export async function getTeam(db: Database, request: FastifyRequest, id: string)
   return team;
 }
 
-async function assertCodeFree(db: Database | Tx, code: string, exceptId?: string) {
-  const [taken] = await db.select({ id: teams.id }).from(teams).where(eq(teams.code, code));
-  if (taken && taken.id !== exceptId) throw alreadyTaken('code', text('Code', 'Code'));
-}
+const assertCodeFree = (db: Database | Tx, code: string, exceptId?: string) =>
+  assertUnique(db, teams, { column: teams.code, value: code, field: 'code', label: text('Code', 'Code') }, exceptId);
 
 export async function createTeam(
   db: Database,

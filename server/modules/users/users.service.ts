@@ -7,10 +7,11 @@ import { uuidv7 } from '../../../core/uuid.ts';
 import type { Database, Tx } from '../../db/client.ts';
 import { users } from '../../db/schema/index.ts';
 import { recordAudit } from '../../http/audit.ts';
-import { alreadyTaken, invalidField, notFound } from '../../http/errors.ts';
+import { invalidField, notFound } from '../../http/errors.ts';
 import { generatePassword, hashPassword } from '../../http/passwords.ts';
 import { type Actor, actorOf } from '../../http/request-context.ts';
 import { endAllSessions } from '../../http/sessions.ts';
+import { assertUnique } from '../../http/unique.ts';
 import { canSeeUser, listableTeamIds } from './users.policy.ts';
 import { presentUser } from './users.presenter.ts';
 import {
@@ -75,10 +76,13 @@ async function assertTeamsExist(db: Database | Tx, teamIds: string[]) {
   }
 }
 
-async function assertEmailFree(db: Database | Tx, email: string, exceptId?: string) {
-  const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  if (taken && taken.id !== exceptId) throw alreadyTaken('email', text('Courriel', 'Email'));
-}
+const assertEmailFree = (db: Database | Tx, email: string, exceptId?: string) =>
+  assertUnique(
+    db,
+    users,
+    { column: users.email, value: email, field: 'email', label: text('Courriel', 'Email') },
+    exceptId,
+  );
 
 /** Creates an account with a one-time password the new user must change at first sign-in. */
 export async function createUser(
