@@ -1,4 +1,4 @@
-import { Button, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { Button, NativeSelect, Stack } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,9 +6,9 @@ import type { Neighbourhood } from '../../../../core/contracts/teams.ts';
 import { api } from '../../api/client.ts';
 import { teamsQuery } from '../../api/queries.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
-import { codeFromName } from '../../ui/format.ts';
 import { useApiError } from '../../ui/use-api-error.ts';
 import { useRequiredFields } from '../../ui/use-required-fields.ts';
+import { NameAndCodeFields, useNameAndCode } from './NameAndCodeFields.tsx';
 
 const fields = ['name', 'code', 'teamId'] as const;
 
@@ -23,9 +23,7 @@ export function NeighbourhoodForm({ neighbourhood, teamId, onSaved }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const teams = useQuery(teamsQuery).data ?? [];
-  const [name, setName] = useState(neighbourhood?.name ?? '');
-  const [code, setCode] = useState(neighbourhood?.code ?? '');
-  const [codeTouched, setCodeTouched] = useState(Boolean(neighbourhood));
+  const nameAndCode = useNameAndCode(neighbourhood);
   const [team, setTeam] = useState(neighbourhood?.teamId ?? teamId ?? teams[0]?.id ?? '');
   const save = useMutation({
     mutationFn: (body: { name: string; code: string; teamId: string }) =>
@@ -42,38 +40,14 @@ export function NeighbourhoodForm({ neighbourhood, teamId, onSaved }: Props) {
   const required = useRequiredFields();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const body = { name: name.trim(), code: code.trim() };
+    const body = { name: nameAndCode.name.trim(), code: nameAndCode.code.trim() };
     if (required.allFilled(body)) save.mutate({ ...body, teamId: team });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <FormAlert message={errors.general} />
-        <TextInput
-          label={t('fields.name')}
-          value={name}
-          onChange={(event) => {
-            const next = event.currentTarget.value;
-            setName(next);
-            if (!codeTouched) setCode(codeFromName(next));
-          }}
-          error={required.error('name') ?? errors.field('name')}
-          required
-          data-autofocus
-        />
-        <TextInput
-          label={t('fields.code')}
-          description={t('fields.codeHelp')}
-          value={code}
-          onChange={(event) => {
-            setCode(event.currentTarget.value);
-            setCodeTouched(true);
-          }}
-          autoCapitalize="none"
-          spellCheck={false}
-          error={required.error('code') ?? errors.field('code')}
-          required
-        />
+        <NameAndCodeFields value={nameAndCode} errorFor={(field) => required.error(field) ?? errors.field(field)} />
         <NativeSelect
           label={t('teams.servedBy')}
           value={team}
