@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
@@ -36,8 +38,12 @@ export type DatabaseTarget =
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') return openPostgres(target.url, target.poolSize ?? 10);
   if (target.kind === 'pglite') mkdirSync(target.dataDir, { recursive: true });
+  // Person search needs trigrams and accent folding (migration 0002); PGlite loads them as modules.
+  const extensions = { pg_trgm, unaccent };
   const client =
-    target.kind === 'pglite' ? new PGlite(target.dataDir) : new PGlite({ loadDataDir: target.loadDataDir });
+    target.kind === 'pglite'
+      ? new PGlite(target.dataDir, { extensions })
+      : new PGlite({ loadDataDir: target.loadDataDir, extensions });
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {

@@ -1,0 +1,82 @@
+import type { TaxonomyKind } from '../../../core/fieldwork.ts';
+
+/**
+ * The terms a deployment starts with, in French and English. Inserted at start-up with
+ * ON CONFLICT DO NOTHING: a coordinator's edits and retirements are kept, a new code here is added.
+ * (Not in a migration: a restore needs a database with no rows, see server/ops/backup.ts.)
+ */
+export const defaultTerms: Record<TaxonomyKind, [code: string, fr: string, en: string][]> = {
+  need: [
+    ['housing', 'Logement', 'Housing'],
+    ['food', 'Alimentation', 'Food'],
+    ['income', 'Revenu, budget', 'Income, budget'],
+    ['rights', 'Droits, démarches administratives', 'Rights, paperwork'],
+    ['physicalHealth', 'Santé physique', 'Physical health'],
+    ['mentalHealth', 'Santé mentale', 'Mental health'],
+    ['substanceUse', 'Consommation', 'Substance use'],
+    ['isolation', 'Isolement', 'Isolation'],
+    ['family', 'Famille, parentalité', 'Family, parenting'],
+    ['employment', 'Emploi, formation', 'Employment, training'],
+    ['migration', 'Statut migratoire', 'Migration status'],
+    ['language', 'Langue, francisation', 'Language'],
+    ['digital', 'Numérique', 'Digital access'],
+    ['safety', 'Sécurité, violence', 'Safety, violence'],
+    ['neighbourhood', 'Vie de quartier, voisinage', 'Neighbourhood life'],
+    ['mobility', 'Transport, mobilité', 'Transport, mobility'],
+    ['other', 'Autre', 'Other'],
+  ],
+  action: [
+    ['listen', 'Écouter', 'Listen'],
+    ['inform', 'Informer', 'Inform'],
+    ['orient', 'Orienter', 'Refer'],
+    ['accompany', 'Accompagner', 'Accompany'],
+    ['crisis', 'Intervenir en crise', 'Crisis intervention'],
+    ['paperwork', 'Aider aux démarches', 'Help with paperwork'],
+    ['mediate', 'Médier', 'Mediate'],
+    ['invite', 'Inviter à une activité', 'Invite to an activity'],
+    ['followUp', 'Assurer un suivi', 'Follow up'],
+    ['other', 'Autre', 'Other'],
+  ],
+  right: [
+    ['socialAssistance', 'Aide sociale, revenu minimum', 'Social assistance, minimum income'],
+    ['housingAllowance', 'Allocation ou aide au logement', 'Housing allowance'],
+    ['healthCoverage', 'Assurance maladie, carte soins', 'Health coverage'],
+    ['familyBenefits', 'Allocations familiales', 'Family benefits'],
+    ['pension', 'Pension, retraite', 'Pension'],
+    ['taxReturn', 'Déclaration de revenus, crédits', 'Tax return, credits'],
+    ['foodAid', 'Aide alimentaire', 'Food aid'],
+    ['healthCare', 'Soins de santé', 'Health care'],
+    ['legalAid', 'Aide juridique', 'Legal aid'],
+    ['energyAid', 'Aide énergie', 'Energy aid'],
+    ['other', 'Autre', 'Other'],
+  ],
+  barrier: [
+    ['unaware', 'Méconnaissance', 'Unaware'],
+    ['complexity', 'Complexité des démarches', 'Complexity'],
+    ['distrust', 'Méfiance', 'Distrust'],
+    ['language', 'Langue', 'Language'],
+    ['digital', 'Fracture numérique', 'Digital divide'],
+    ['fear', 'Peur (stigmate, conséquences)', 'Fear (stigma, consequences)'],
+    ['cost', 'Coût', 'Cost'],
+    ['other', 'Autre', 'Other'],
+  ],
+  observationTheme: [
+    ['cleanliness', 'Propreté', 'Cleanliness'],
+    ['safety', 'Sécurité, tensions', 'Safety, tensions'],
+    ['housingConditions', 'Conditions de logement', 'Housing conditions'],
+    ['isolation', 'Isolement', 'Isolation'],
+    ['youth', 'Jeunesse', 'Youth'],
+    ['publicSpace', 'Espace public', 'Public space'],
+    ['commerce', 'Commerces', 'Shops'],
+    ['services', 'Services, fermetures', 'Services, closures'],
+    ['events', 'Événements du quartier', 'Neighbourhood events'],
+    ['other', 'Autre', 'Other'],
+  ],
+  tallyKind: [
+    ['greeting', 'Salutation', 'Greeting'],
+    ['information', 'Information donnée', 'Information given'],
+    ['flyer', 'Dépliant remis', 'Flyer handed out'],
+    ['redirected', 'Redirigé', 'Redirected'],
+    ['conversation', 'Brève conversation', 'Short conversation'],
+  ],
+};
