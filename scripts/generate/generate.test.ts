@@ -70,6 +70,25 @@ describe('synthetic data generator', () => {
     expect(data.audit_log!.length).toBeGreaterThan(data.users!.length);
   });
 
+  it('makes field work like the field: mostly anonymous contacts, some known people, a few volunteers', async () => {
+    const data = await collect(4, 'terrain');
+    const encounters = data.encounters ?? [];
+    const people = data.people ?? [];
+    expect(encounters.length).toBeGreaterThan(500);
+    const anonymous = encounters.filter((e) => e.identification === 'anonymous').length / encounters.length;
+    expect(anonymous).toBeGreaterThan(0.55);
+    expect(anonymous).toBeLessThan(0.8);
+    // Identity only under consent, and an identified contact is always with a consenting person.
+    expect(people.filter((p) => p.first_name && !p.consent_given_at)).toEqual([]);
+    const consenting = new Set(people.filter((p) => p.consent_given_at).map((p) => p.id));
+    for (const e of encounters.filter((x) => x.identification === 'identified'))
+      expect(consenting.has(e.person_id)).toBe(true);
+    const volunteers = new Set((data.person_roles ?? []).filter((r) => r.role === 'volunteer').map((r) => r.person_id));
+    expect(volunteers.size).toBeGreaterThan(0);
+    expect(volunteers.size / people.length).toBeLessThan(0.2);
+    expect((data.session_tallies ?? []).every((t) => (t.count as number) > 0)).toBe(true);
+  });
+
   it('fills a database that the app then serves, and its file output restores to the same rows', async () => {
     const options = { scale: 12, seed: 'app' };
     const done = await writeToDatabase(test.database, options);
