@@ -1,21 +1,44 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CurrentUser, SessionState } from '../../../core/contracts/auth.ts';
 import type { PublicSettings } from '../../../core/contracts/settings.ts';
+import { offlineSession, rememberUser } from '../offline/session-cache.ts';
 import { api, rememberCsrfToken } from './client.ts';
+import { ApiError } from './errors.ts';
+
+const settingsKey = 'relais.settings';
 
 export const sessionQuery = queryOptions({
   queryKey: ['session'],
   queryFn: async () => {
-    const session = await api.get<SessionState>('/auth/session');
-    rememberCsrfToken(session.csrfToken);
-    return session;
+    try {
+      const session = await api.get<SessionState>('/auth/session');
+      rememberCsrfToken(session.csrfToken);
+      if (session.user) await rememberUser(session.user);
+      return session;
+    } catch (error) {
+      // No network: the user this device last knew, from the encrypted store, so the app opens.
+      const offline = error instanceof ApiError && error.status === 0 ? await offlineSession() : null;
+      if (offline) return offline;
+      throw error;
+    }
   },
   staleTime: 60_000,
 });
 
 export const settingsQuery = queryOptions({
   queryKey: ['settings'],
-  queryFn: () => api.get<PublicSettings>('/settings'),
+  queryFn: async () => {
+    // Public words (name, vocabulary, language): kept in plain local storage for offline starts.
+    try {
+      const settings = await api.get<PublicSettings>('/settings');
+      localStorage.setItem(settingsKey, JSON.stringify(settings));
+      return settings;
+    } catch (error) {
+      const kept = localStorage.getItem(settingsKey);
+      if (error instanceof ApiError && error.status === 0 && kept) return JSON.parse(kept) as PublicSettings;
+      throw error;
+    }
+  },
   staleTime: 5 * 60_000,
 });
 

@@ -24,7 +24,10 @@ export const queryClient: QueryClient = new QueryClient({
       // A refused request will be refused again; only network hiccups are worth a retry.
       retry: (failures, error) => !(error instanceof ApiError && error.status > 0) && failures < 2,
       refetchOnWindowFocus: false,
+      // Offline, a query still runs and falls back to the encrypted cache instead of pausing.
+      networkMode: 'always',
     },
+    mutations: { networkMode: 'always' },
   },
 });
 

@@ -84,6 +84,54 @@ const teamRoute = createRoute({
   component: lazyRouteComponent(() => import('../modules/teams/TeamPage.tsx'), 'TeamPage'),
 });
 
+// ---- field work (issue 4) ----
+
+const sessionRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/sessions/$sessionId',
+  component: lazyRouteComponent(() => import('../modules/fieldwork/RunningSessionPage.tsx'), 'RunningSessionPage'),
+});
+
+export type ContactSearch = { sessionId?: string };
+
+const contactRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/contact',
+  validateSearch: (search: Record<string, unknown>): ContactSearch => ({ sessionId: text(search.sessionId) }),
+  component: lazyRouteComponent(() => import('../modules/fieldwork/QuickContactPage.tsx'), 'QuickContactPage'),
+});
+
+export type PeopleSearch = { q?: string };
+
+const peopleRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/people',
+  validateSearch: (search: Record<string, unknown>): PeopleSearch => ({ q: text(search.q) }),
+  component: lazyRouteComponent(() => import('../modules/people/PeoplePage.tsx'), 'PeoplePage'),
+});
+
+const personRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/people/$personId',
+  component: lazyRouteComponent(() => import('../modules/people/PersonPage.tsx'), 'PersonPage'),
+});
+
+const syncRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/sync',
+  component: lazyRouteComponent(() => import('../offline/SyncPage.tsx'), 'SyncPage'),
+});
+
+/** Coordinators (and admins) edit the lists of needs, actions, rights, barriers, themes and counters. */
+const taxonomiesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/taxonomies',
+  beforeLoad: ({ context }) => {
+    if (context.user.role !== 'coordinator' && context.user.role !== 'admin') throw redirect({ to: '/not-allowed' });
+  },
+  component: lazyRouteComponent(() => import('../modules/taxonomies/TaxonomiesPage.tsx'), 'TaxonomiesPage'),
+});
+
 const notAllowedRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/not-allowed',
@@ -120,8 +168,9 @@ export type AuditSearch = {
   to?: string;
 };
 
-const text = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : undefined);
-
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
 const auditRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/admin/audit',
@@ -152,6 +201,12 @@ const routeTree = rootRoute.addChildren([
     homeRoute,
     accountRoute,
     teamRoute,
+    sessionRoute,
+    contactRoute,
+    peopleRoute,
+    personRoute,
+    syncRoute,
+    taxonomiesRoute,
     notAllowedRoute,
     adminRoute.addChildren([usersRoute, teamsAdminRoute, auditRoute, settingsRoute]),
   ]),

@@ -1,7 +1,9 @@
+import { fieldworkEn } from './fieldwork.en.ts';
 import type { Messages } from './fr.ts';
 
 /** The English words of Relais. Field words come from the vocabulary preset, as in French. */
 export const en: Messages = {
+  ...fieldworkEn,
   common: {
     loading: 'Loading…',
     save: 'Save',

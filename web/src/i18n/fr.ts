@@ -1,8 +1,11 @@
+import { fieldworkFr } from './fieldwork.fr.ts';
+
 /**
  * The French words of Relais, the first language. Field words (worker, team, person…) are never
  * written here: they come from the deployment's vocabulary preset through `$t(terms.…)`.
  */
 export const fr = {
+  ...fieldworkFr,
   common: {
     loading: 'Chargement…',
     save: 'Enregistrer',

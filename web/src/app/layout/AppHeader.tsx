@@ -4,8 +4,9 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { CurrentUser } from '../../../../core/contracts/auth.ts';
 import { usePublicSettings } from '../../api/session.ts';
+import { SyncIndicator } from '../../offline/SyncIndicator.tsx';
 
-export function AppHeader({ user }: { user: CurrentUser }) {
+export function AppHeader({ user, showSync }: { user: CurrentUser; showSync: boolean }) {
   const { t } = useTranslation();
   const settings = usePublicSettings();
   return (
@@ -13,6 +14,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
       <UnstyledButton
         component={Link}
         to="/"
+        miw={0}
         aria-label={t('nav.homeOf', { name: settings?.deploymentName ?? 'Relais' })}
       >
         <Group gap="xs" wrap="nowrap">
@@ -26,6 +28,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
         <Text visibleFrom="sm" fz="sm" c="dimmed">
           {user.name}
         </Text>
+        {showSync ? <SyncIndicator /> : null}
         <ActionIcon
           component={Link}
           to="/account"

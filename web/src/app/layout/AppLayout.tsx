@@ -1,8 +1,13 @@
 import { Anchor, AppShell, Container } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { Outlet } from '@tanstack/react-router';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../api/session.ts';
+import { onOutboxChange } from '../../offline/outbox.ts';
+import { rememberUser } from '../../offline/session-cache.ts';
+import { onApplied, startSync } from '../../offline/sync.ts';
+import { queryClient } from '../query-client.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { BottomTabs } from './BottomTabs.tsx';
 import classes from './layout.module.css';
@@ -15,6 +20,25 @@ export function AppLayout() {
   const user = useCurrentUser();
   const isDesktop = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
   const items = navigationFor(user.role);
+  const fieldRole = user.role !== 'admin';
+
+  // The outbox is sent while someone of a field team is signed in (admins write no field data).
+  useEffect(() => {
+    if (!fieldRole) return;
+    let stop = () => {};
+    let stopped = false;
+    void rememberUser(user).then(() => {
+      if (!stopped) stop = startSync();
+    });
+    const stopApplied = onApplied(() => void queryClient.invalidateQueries({ queryKey: ['fieldwork'] }));
+    const stopOutbox = onOutboxChange(() => void queryClient.invalidateQueries({ queryKey: ['outbox'] }));
+    return () => {
+      stopped = true;
+      stop();
+      stopApplied();
+      stopOutbox();
+    };
+  }, [user, fieldRole]);
   return (
     <AppShell
       header={{ height: 56 }}
@@ -26,7 +50,7 @@ export function AppLayout() {
         {t('nav.skipToContent')}
       </Anchor>
       <AppShell.Header>
-        <AppHeader user={user} />
+        <AppHeader user={user} showSync={fieldRole} />
       </AppShell.Header>
       {isDesktop ? (
         <AppShell.Navbar p="sm" aria-label={t('nav.label')}>

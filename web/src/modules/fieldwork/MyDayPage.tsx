@@ -1,0 +1,294 @@
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconCheck, IconMessagePlus, IconWalk } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CurrentUser } from '../../../../core/contracts/auth.ts';
+import type { Encounter, Session } from '../../../../core/contracts/fieldwork.ts';
+import { teamsQuery } from '../../api/queries.ts';
+import { EmptyMessage } from '../../ui/EmptyMessage.tsx';
+import { PageLoader } from '../../ui/PageLoader.tsx';
+import { PageTitle } from '../../ui/PageTitle.tsx';
+import { RouterButton } from '../../ui/RouterButton.tsx';
+import { useLanguage } from '../../ui/use-language.ts';
+import { TeamCard } from '../teams/TeamCard.tsx';
+import { markFollowUpDone, startSession } from './actions.ts';
+import {
+  localSessionsQuery,
+  myDayQuery,
+  outboxQuery,
+  pendingEncounters,
+  referenceQuery,
+  runningSession,
+  termLabel,
+} from './data.ts';
+import { formatDay, formatTime, formatWhen } from './format.ts';
+
+/** "Ma journée": start a round or log a contact in one tap, then what the day holds. */
+export function MyDayPage({ user }: { user: CurrentUser }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const navigate = useNavigate();
+  const hasTeam = user.teams.length > 0;
+  const myDay = useQuery({ ...myDayQuery, enabled: hasTeam });
+  const reference = useQuery({ ...referenceQuery, enabled: hasTeam });
+  const local = useQuery(localSessionsQuery);
+  const outbox = useQuery(outboxQuery);
+  const running = runningSession(local.data);
+  const [starting, setStarting] = useState(false);
+  const placeName = (id: string | null) => reference.data?.places.find((place) => place.id === id)?.name;
+
+  const start = async () => {
+    setStarting(true);
+    const lastPlace = Object.values(local.data ?? {}).sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1))[0]?.placeId;
+    const id = await startSession('walk', lastPlace ?? null);
+    await navigate({ to: '/sessions/$sessionId', params: { sessionId: id } });
+  };
+
+  const pending = pendingEncounters(outbox.data);
+  const pendingIds = new Set(pending.map((encounter) => encounter.id));
+  const recent = [...pending, ...(myDay.data?.recentEncounters ?? []).filter((e) => !pendingIds.has(e.id))].slice(0, 8);
+  const doneHere = new Set(
+    (outbox.data ?? [])
+      .filter((row) => row.value.item.kind === 'encounter.followUp')
+      .map((row) => row.value.item.entityId),
+  );
+  const followUps = (myDay.data?.followUps ?? []).filter((item) => !doneHere.has(item.encounter.id));
+  const sessions = (myDay.data?.sessions ?? []).filter((session) => session.id !== running?.id);
+  const peopleById = new Map((reference.data?.people ?? []).map((person) => [person.id, person.nickname]));
+
+  return (
+    <Stack gap="lg">
+      <PageTitle title={t('home.myDay')} description={t('home.hello', { name: user.name })} />
+      {hasTeam ? (
+        <SimpleGrid cols={2} spacing="sm">
+          {running ? (
+            <RouterButton
+              to="/sessions/$sessionId"
+              params={{ sessionId: running.id }}
+              size="xl"
+              h={88}
+              leftSection={<IconWalk size={28} aria-hidden />}
+              styles={{ label: { whiteSpace: 'normal', lineHeight: 1.2 } }}
+            >
+              {t('day.resumeSession')}
+            </RouterButton>
+          ) : (
+            <Button
+              size="xl"
+              h={88}
+              onClick={() => void start()}
+              loading={starting}
+              leftSection={<IconWalk size={28} aria-hidden />}
+              styles={{ label: { whiteSpace: 'normal', lineHeight: 1.2 } }}
+            >
+              {t('day.startSession')}
+            </Button>
+          )}
+          <RouterButton
+            to="/contact"
+            search={running ? { sessionId: running.id } : {}}
+            size="xl"
+            h={88}
+            variant="light"
+            color="relais.9"
+            leftSection={<IconMessagePlus size={28} aria-hidden />}
+            styles={{ label: { whiteSpace: 'normal', lineHeight: 1.2 } }}
+          >
+            {t('day.quickContact')}
+          </RouterButton>
+        </SimpleGrid>
+      ) : null}
+
+      {hasTeam ? (
+        <>
+          <Section title={t('day.sessionsTitle')}>
+            {running ? (
+              <SessionCard
+                id={running.id}
+                kind={running.kind}
+                place={placeName(running.placeId)}
+                startedAt={running.startedAt}
+                status="running"
+              />
+            ) : null}
+            {sessions.map((session: Session) => (
+              <SessionCard
+                key={session.id}
+                id={session.id}
+                kind={session.kind}
+                place={placeName(session.placeId)}
+                startedAt={session.startedAt}
+                status={session.status}
+              />
+            ))}
+            {!running && sessions.length === 0 ? <Text c="dimmed">{t('day.noSession')}</Text> : null}
+          </Section>
+
+          <Section title={t('day.followUpsTitle')}>
+            {myDay.isPending ? <PageLoader /> : null}
+            {followUps.length === 0 && !myDay.isPending ? <Text c="dimmed">{t('day.noFollowUp')}</Text> : null}
+            {followUps.map(({ state, encounter }) => (
+              <Card key={encounter.id} withBorder padding="sm" data-testid="follow-up">
+                <Group justify="space-between" wrap="nowrap" align="center">
+                  <Stack gap={2} miw={0}>
+                    <Group gap="xs">
+                      <Badge color={state === 'overdue' ? 'red.8' : 'orange.9'} variant="light">
+                        {state === 'overdue' ? t('day.overdue') : t('day.dueToday')}
+                      </Badge>
+                      {encounter.followUpOn ? <Text fz="sm">{formatDay(encounter.followUpOn, language)}</Text> : null}
+                    </Group>
+                    <Text fw={600}>
+                      {encounter.personId
+                        ? (peopleById.get(encounter.personId) ?? t('day.knownPerson'))
+                        : t('day.anonymousContact')}
+                    </Text>
+                    {encounter.followUpWhat ? <Text fz="sm">{encounter.followUpWhat}</Text> : null}
+                  </Stack>
+                  <Button
+                    variant="light"
+                    leftSection={<IconCheck size={20} aria-hidden />}
+                    onClick={() => void markFollowUpDone(encounter.id, encounter.version)}
+                    aria-label={t('day.markDoneLabel', {
+                      who: encounter.personId
+                        ? (peopleById.get(encounter.personId) ?? t('day.knownPerson'))
+                        : t('day.anonymousContact'),
+                    })}
+                  >
+                    {t('day.markDone')}
+                  </Button>
+                </Group>
+              </Card>
+            ))}
+          </Section>
+
+          <Section title={t('day.recentTitle')}>
+            {recent.length === 0 ? <Text c="dimmed">{t('day.noRecent')}</Text> : null}
+            {recent.map((encounter: Encounter) => (
+              <Card key={encounter.id} withBorder padding="sm" data-testid="recent-encounter">
+                <Group justify="space-between" wrap="nowrap" align="flex-start">
+                  <Stack gap={2} miw={0}>
+                    <Text fw={600}>
+                      {encounter.personId ? (
+                        <Link to="/people/$personId" params={{ personId: encounter.personId }}>
+                          {peopleById.get(encounter.personId) ??
+                            pendingName(outbox.data, encounter.personId) ??
+                            t('day.knownPerson')}
+                        </Link>
+                      ) : (
+                        t('day.anonymousContact')
+                      )}
+                    </Text>
+                    <Text fz="sm">
+                      {[
+                        ...encounter.needs.map((code) => termLabel(reference.data, 'need', code, language)),
+                        ...encounter.actions.map((code) => termLabel(reference.data, 'action', code, language)),
+                      ].join(' · ') || t('day.noDetail')}
+                    </Text>
+                  </Stack>
+                  <Stack gap={2} align="flex-end">
+                    <Text fz="sm">{formatWhen(encounter.occurredAt, language)}</Text>
+                    {pendingIds.has(encounter.id) ? (
+                      <Badge variant="light" color="orange.9">
+                        {t('day.notSent')}
+                      </Badge>
+                    ) : null}
+                  </Stack>
+                </Group>
+              </Card>
+            ))}
+          </Section>
+        </>
+      ) : null}
+      <MyTeams user={user} />
+    </Stack>
+  );
+}
+
+function pendingName(
+  operations: { value: { item: { kind: string; entityId: string; payload: Record<string, unknown> } } }[] | undefined,
+  id: string,
+) {
+  const row = operations?.find((op) => op.value.item.kind === 'person.create' && op.value.item.entityId === id);
+  return row ? String(row.value.item.payload.nickname ?? '') : undefined;
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Stack gap="xs" component="section">
+      <Title order={2} fz="xl">
+        {title}
+      </Title>
+      {children}
+    </Stack>
+  );
+}
+
+function SessionCard(props: {
+  id: string;
+  kind: Session['kind'];
+  place: string | undefined;
+  startedAt: string | null;
+  status: Session['status'];
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <Card
+      withBorder
+      padding="sm"
+      renderRoot={(rootProps) => (
+        <Link
+          to="/sessions/$sessionId"
+          params={{ sessionId: props.id }}
+          {...rootProps}
+          style={{ color: 'inherit', textDecoration: 'none' }}
+        />
+      )}
+    >
+      <Group justify="space-between" wrap="nowrap">
+        <Stack gap={2}>
+          <Text fw={700}>{t(`sessionKinds.${props.kind}`)}</Text>
+          <Text fz="sm">
+            {[props.place, props.startedAt ? formatTime(props.startedAt, language) : null].filter(Boolean).join(' · ')}
+          </Text>
+        </Stack>
+        <Badge
+          variant={props.status === 'running' ? 'filled' : 'light'}
+          color={props.status === 'running' ? 'relais.7' : 'gray.7'}
+        >
+          {t(`day.status.${props.status}`)}
+        </Badge>
+      </Group>
+    </Card>
+  );
+}
+
+/** The teams and neighbourhoods the person works in (what the home held before field work). */
+function MyTeams({ user }: { user: CurrentUser }) {
+  const { t } = useTranslation();
+  const teams = useQuery(teamsQuery);
+  const myTeamIds = new Set(user.teams.map((team) => team.id));
+  const myTeams = teams.data?.filter((team) => myTeamIds.has(team.id)) ?? [];
+  return (
+    <Stack gap="xs" component="section">
+      <Title order={2} fz="xl">
+        {t('home.myTeams')}
+      </Title>
+      {teams.isPending ? (
+        <PageLoader />
+      ) : teams.isError && user.teams.length > 0 ? (
+        <Text>{user.teams.map((team) => team.name).join(', ')}</Text>
+      ) : myTeams.length === 0 ? (
+        <EmptyMessage title={t('home.noTeamTitle')}>{t('home.noTeamText')}</EmptyMessage>
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {myTeams.map((team) => (
+            <TeamCard key={team.id} team={team} linkToTeam />
+          ))}
+        </SimpleGrid>
+      )}
+    </Stack>
+  );
+}

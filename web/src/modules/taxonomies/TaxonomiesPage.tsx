@@ -1,0 +1,3 @@
+export function TaxonomiesPage() {
+  return null;
+}
