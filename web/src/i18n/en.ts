@@ -33,6 +33,9 @@ export const en: Messages = {
     admin: 'Administration',
   },
   nav: {
+    people: '$t(terms.People)',
+    taxonomies: 'Field lists',
+    taxonomiesShort: 'Lists',
     label: 'Main navigation',
     skipToContent: 'Skip to content',
     home: 'Home',

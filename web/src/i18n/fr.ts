@@ -35,6 +35,9 @@ export const fr = {
     admin: 'Administration',
   },
   nav: {
+    people: '$t(terms.People)',
+    taxonomies: 'Listes du terrain',
+    taxonomiesShort: 'Listes',
     label: 'Navigation principale',
     skipToContent: 'Aller au contenu',
     home: 'Accueil',

@@ -1,9 +1,26 @@
-import { IconHome, IconListSearch, IconSettings, IconUserCircle, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconHome,
+  IconList,
+  IconListSearch,
+  IconSettings,
+  IconUserCircle,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Role } from '../../../../core/roles.ts';
 
 export type NavItem = {
-  to: '/' | '/account' | '/admin/users' | '/admin/teams' | '/admin/audit' | '/admin/settings';
+  to:
+    | '/'
+    | '/account'
+    | '/people'
+    | '/taxonomies'
+    | '/admin/users'
+    | '/admin/teams'
+    | '/admin/audit'
+    | '/admin/settings';
   labelKey: string;
   /** A shorter word for the phone's tab bar, where five tabs share 390 pixels. */
   shortLabelKey: string;
@@ -18,6 +35,14 @@ const account: NavItem = {
   icon: IconUserCircle,
 };
 
+const people: NavItem = { to: '/people', labelKey: 'nav.people', shortLabelKey: 'nav.people', icon: IconAddressBook };
+const taxonomies: NavItem = {
+  to: '/taxonomies',
+  labelKey: 'nav.taxonomies',
+  shortLabelKey: 'nav.taxonomiesShort',
+  icon: IconList,
+};
+
 const adminItems: NavItem[] = [
   home('nav.home'),
   { to: '/admin/users', labelKey: 'nav.users', shortLabelKey: 'nav.usersShort', icon: IconUsers },
@@ -29,6 +54,6 @@ const adminItems: NavItem[] = [
 /** What each role reaches from the navigation. The account is always one tap away in the header. */
 export function navigationFor(role: Role): { main: NavItem[]; account: NavItem } {
   if (role === 'admin') return { main: adminItems, account };
-  if (role === 'coordinator') return { main: [home('nav.myTeams'), account], account };
-  return { main: [home('nav.myDay'), account], account };
+  if (role === 'coordinator') return { main: [home('nav.myTeams'), people, taxonomies, account], account };
+  return { main: [home('nav.myDay'), people, account], account };
 }

@@ -1,0 +1,141 @@
+import { Alert, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../ui/use-language.ts';
+import { describeOperation } from './describe.ts';
+import { discardOperation, keepMine, type OutboxOperation, retryOperation } from './outbox.ts';
+import { syncNow } from './sync.ts';
+
+/** The two things the worker settles by hand: a refused operation and a conflict. */
+function useRefresh() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: ['outbox'] });
+    void queryClient.invalidateQueries({ queryKey: ['fieldwork'] });
+  };
+}
+
+function DiscardButton({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const refresh = useRefresh();
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming)
+    return (
+      <Button variant="subtle" color="red.8" onClick={() => setConfirming(true)}>
+        {t('sync.discard')}
+      </Button>
+    );
+  return (
+    <Group gap="xs">
+      <Text fz="sm">{t('sync.discardConfirm')}</Text>
+      <Button
+        color="red.8"
+        onClick={() => void discardOperation(id).then(refresh)}
+        aria-label={t('sync.discardYesLabel')}
+      >
+        {t('sync.discardYes')}
+      </Button>
+      <Button variant="default" onClick={() => setConfirming(false)}>
+        {t('sync.cancel')}
+      </Button>
+    </Group>
+  );
+}
+
+/** A refused operation: the server's reason, the fields it names (editable when they are text). */
+export function InvalidCard({ operation }: { operation: OutboxOperation }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const refresh = useRefresh();
+  const { error, item } = operation.value;
+  const editable = (error?.fields ?? []).filter((field) => {
+    const value = item.payload[field.path];
+    return value === null || value === undefined || typeof value === 'string';
+  });
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(editable.map((field) => [field.path, String(item.payload[field.path] ?? '')])),
+  );
+  const resend = () => void retryOperation(operation.id, values).then(() => syncNow().then(refresh));
+  return (
+    <Card withBorder padding="md" data-testid="outbox-invalid" style={{ borderColor: 'var(--mantine-color-red-8)' }}>
+      <Stack gap="xs">
+        <Text fw={700}>{describeOperation(operation.value, t)}</Text>
+        <Alert color="red" variant="light" p="xs">
+          {error?.message[language] ?? t('sync.refused')}
+          {(error?.fields ?? []).map((field) => (
+            <Text key={field.path} fz="sm">
+              {t(`sync.field.${field.path}`, { defaultValue: field.path })} : {field.message[language]}
+            </Text>
+          ))}
+        </Alert>
+        {editable.map((field) => (
+          <TextInput
+            key={field.path}
+            label={t(`sync.field.${field.path}`, { defaultValue: field.path })}
+            value={values[field.path] ?? ''}
+            onChange={(event) => setValues({ ...values, [field.path]: event.currentTarget.value })}
+          />
+        ))}
+        <Group gap="xs">
+          <Button onClick={resend}>{editable.length ? t('sync.fixAndSend') : t('sync.retry')}</Button>
+          <DiscardButton id={operation.id} />
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function shown(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) return value.join(', ') || '—';
+  return String(value);
+}
+
+/** Someone changed the record first: both versions side by side, and the worker chooses. */
+export function ConflictCard({ operation }: { operation: OutboxOperation }) {
+  const { t } = useTranslation();
+  const refresh = useRefresh();
+  const current = (operation.value.current ?? {}) as Record<string, unknown>;
+  const changed = Object.keys(operation.value.item.payload);
+  const currentVersion = typeof current.version === 'number' ? current.version : null;
+  return (
+    <Card
+      withBorder
+      padding="md"
+      data-testid="outbox-conflict"
+      style={{ borderColor: 'var(--mantine-color-orange-8)' }}
+    >
+      <Stack gap="xs">
+        <Text fw={700}>{describeOperation(operation.value, t)}</Text>
+        <Text>{t('sync.conflictText')}</Text>
+        {changed.map((key) => (
+          <Group key={key} gap="xs" wrap="nowrap" align="flex-start">
+            <Text fw={600} miw={110}>
+              {t(`sync.field.${key}`, { defaultValue: key })}
+            </Text>
+            <Stack gap={0}>
+              <Text fz="sm">
+                {t('sync.mine')} : <strong>{shown(operation.value.item.payload[key])}</strong>
+              </Text>
+              <Text fz="sm">
+                {t('sync.theirs')} : <strong>{shown(current[key])}</strong>
+              </Text>
+            </Stack>
+          </Group>
+        ))}
+        <Group gap="xs">
+          <Button
+            disabled={currentVersion === null}
+            onClick={() => void keepMine(operation.id, currentVersion ?? 1).then(() => syncNow().then(refresh))}
+          >
+            {t('sync.keepMine')}
+          </Button>
+          <Button variant="default" onClick={() => void discardOperation(operation.id).then(refresh)}>
+            {t('sync.takeTheirs')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
