@@ -135,7 +135,12 @@ export const fieldwork: GeneratorModule = {
     for (let s = 0; s < sessionCount; s++) {
       const startedAt = faker.date.between({ from: start, to: end });
       startedAt.setUTCHours(faker.number.int({ min: 13, max: 21 }), faker.helpers.arrayElement([0, 15, 30, 45]), 0, 0);
-      const endedAt = new Date(startedAt.getTime() + faker.number.int({ min: 60, max: 180 }) * 60_000);
+      let endedAt = new Date(startedAt.getTime() + faker.number.int({ min: 60, max: 180 }) * 60_000);
+      // A round drawn for later today would end in the future: it happened the day before.
+      if (endedAt > end) {
+        startedAt.setTime(startedAt.getTime() - day);
+        endedAt = new Date(endedAt.getTime() - day);
+      }
       const place = faker.helpers.arrayElement(places);
       const pair = faker.helpers.arrayElements(workers, { min: 1, max: Math.min(2, workers.length) });
       const session: Row = {

@@ -1,7 +1,7 @@
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '../../core/roles.ts';
-import { auditLog, neighbourhoods, teams, users } from '../db/schema/index.ts';
+import { auditLog, encounters, neighbourhoods, people, teams, users } from '../db/schema/index.ts';
 import { signedInAgent } from '../test-support/agent.ts';
 import { createTestApp, type TestApp } from '../test-support/app.ts';
 import { demoPassword } from './demo/accounts.ts';
@@ -17,13 +17,15 @@ describe('seed --demo', () => {
 
   const totals = async () => {
     const { db } = test.database;
-    const [[u], [t], [n], [a]] = await Promise.all([
+    const [[u], [t], [n], [a], [p], [e]] = await Promise.all([
       db.select({ n: count() }).from(users),
       db.select({ n: count() }).from(teams),
       db.select({ n: count() }).from(neighbourhoods),
       db.select({ n: count() }).from(auditLog),
+      db.select({ n: count() }).from(people),
+      db.select({ n: count() }).from(encounters),
     ]);
-    return { users: u?.n, teams: t?.n, neighbourhoods: n?.n, audit: a?.n };
+    return { users: u?.n, teams: t?.n, neighbourhoods: n?.n, audit: a?.n, people: p?.n, encounters: e?.n };
   };
 
   it('builds a team of every role on both sides of the ocean, and runs again without duplicating', async () => {
@@ -31,6 +33,8 @@ describe('seed --demo', () => {
     const afterFirst = await totals();
     expect(afterFirst.teams).toBe(demoTeams.length);
     expect(afterFirst.neighbourhoods).toBe(4);
+    expect(afterFirst.people).toBeGreaterThan(100);
+    expect(afterFirst.encounters).toBeGreaterThan(500);
 
     const second = await seedDemo(test.database.db);
     expect(await totals()).toEqual(afterFirst);
@@ -57,5 +61,25 @@ describe('seed --demo', () => {
       expect(me.role).toBe(credential.role);
       expect(me.teams.map((t: { code: string }) => t.code).sort()).toEqual([...credential.teams].sort());
     }
+  });
+
+  it('gives each demo worker a round today and follow-ups due today and overdue', async () => {
+    await seedDemo(test.database.db);
+    const today = new Date().toISOString().slice(0, 10);
+    const rows = await test.database.query<{ email: string; due: number; overdue: number; today_rounds: number }>(
+      `select u.email,
+              (select count(*)::int from encounters e where e.created_by = u.id and e.follow_up_done_at is null and e.follow_up_on = $1) as due,
+              (select count(*)::int from encounters e where e.created_by = u.id and e.follow_up_done_at is null and e.follow_up_on < $1) as overdue,
+              (select count(*)::int from outreach_session_members m join outreach_sessions s on s.id = m.session_id
+                where m.user_id = u.id and s.on_date = $1) as today_rounds
+       from users u where u.role = 'worker' and u.email like '%demo.relais.local'`,
+      [today],
+    );
+    expect(rows.length).toBe(4);
+    for (const row of rows) {
+      expect(row.due, row.email).toBeGreaterThan(0);
+      expect(row.overdue, row.email).toBeGreaterThan(0);
+    }
+    expect(rows.some((row) => row.today_rounds > 0)).toBe(true);
   });
 });
