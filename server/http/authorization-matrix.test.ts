@@ -1,8 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../core/roles.ts';
+import { uuidv7 } from '../../core/uuid.ts';
 import { Agent, signedInAgent } from '../test-support/agent.ts';
 import { createTestApp, type TestApp } from '../test-support/app.ts';
-import { buildNeighbourhood, buildTeam, buildUser, testPassword } from '../test-support/factories.ts';
+import {
+  buildEncounter,
+  buildNeighbourhood,
+  buildPerson,
+  buildPersonRole,
+  buildPlace,
+  buildSession,
+  buildTeam,
+  buildTerm,
+  buildUser,
+  testPassword,
+} from '../test-support/factories.ts';
 
 /**
  * Every route, called by every kind of caller: nobody, each role on team A, and members of team B
@@ -20,7 +32,15 @@ const callers: Caller[] = [
   'otherCoordinator',
 ];
 
-type World = { teamA: string; teamB: string; neighbourhoodA: string; workerA: string };
+type World = {
+  teamA: string;
+  teamB: string;
+  neighbourhoodA: string;
+  workerA: string;
+  personA: string;
+  sessionA: string;
+  encounterA: string;
+};
 type Call = { url: string; payload?: unknown };
 type Row = {
   route: string;
@@ -34,6 +54,17 @@ type Row = {
 const everyone = (status: number) => Object.fromEntries(callers.map((c) => [c, status])) as Record<Caller, number>;
 const signedIn = (status: number) => ({ ...everyone(status), anonymous: 401 });
 const adminOnly = (status: number) => ({ ...everyone(403), anonymous: 401, admin: status });
+/** Field records of team A: its members only; an admin without a reason 403, team B 404 (or 422 on create). */
+const teamA = (status: number, otherTeam = 404) => ({
+  anonymous: 401,
+  worker: status,
+  organizer: status,
+  coordinator: status,
+  admin: 403,
+  otherWorker: otherTeam,
+  otherCoordinator: otherTeam,
+});
+const coordinators = (status: number) => ({ ...adminOnly(status), coordinator: status, otherCoordinator: status });
 let unique = 0;
 const next = () => `${Date.now().toString(36)}-${++unique}`;
 
@@ -160,6 +191,202 @@ const table: Row[] = [
     expected: adminOnly(200),
   },
   { route: 'GET /api/audit', call: () => ({ url: '/api/audit' }), expected: adminOnly(200) },
+  // ---- field work (issue 4) ----
+  { route: 'GET /api/taxonomies', call: () => ({ url: '/api/taxonomies' }), expected: signedIn(200) },
+  {
+    route: 'POST /api/taxonomies',
+    call: () => ({
+      url: '/api/taxonomies',
+      payload: { kind: 'need', code: `n${next().replace(/-/g, '')}`, label: { fr: 'Besoin', en: 'Need' } },
+    }),
+    expected: coordinators(201),
+  },
+  {
+    route: 'PATCH /api/taxonomies/:id',
+    call: async (_w, t) => ({
+      url: `/api/taxonomies/${(await buildTerm(t.database.db)).id}`,
+      payload: { baseVersion: 1, label: { fr: 'Renommé', en: 'Renamed' } },
+    }),
+    expected: coordinators(200),
+  },
+  { route: 'GET /api/places', call: () => ({ url: '/api/places' }), expected: signedIn(200) },
+  {
+    route: 'POST /api/places',
+    call: (w) => ({ url: '/api/places', payload: { teamId: w.teamA, name: 'Parc Jacques-Cartier', kind: 'park' } }),
+    expected: teamA(201, 422),
+  },
+  {
+    route: 'PATCH /api/places/:id',
+    call: async (w, t) => ({
+      url: `/api/places/${(await buildPlace(t.database.db, w.teamA)).id}`,
+      payload: { baseVersion: 1, zone: 'Côté nord' },
+    }),
+    expected: teamA(200),
+  },
+  {
+    route: 'GET /api/sessions',
+    call: () => ({ url: '/api/sessions' }),
+    expected: { ...signedIn(200), admin: 403 },
+  },
+  {
+    route: 'POST /api/sessions',
+    call: (w) => ({ url: '/api/sessions', payload: { teamId: w.teamA, kind: 'walk' } }),
+    expected: teamA(201, 422),
+  },
+  { route: 'GET /api/sessions/:id', call: (w) => ({ url: `/api/sessions/${w.sessionA}` }), expected: teamA(200) },
+  {
+    route: 'PATCH /api/sessions/:id',
+    call: async (w, t) => ({
+      url: `/api/sessions/${(await buildSession(t.database.db, w.teamA)).id}`,
+      payload: { baseVersion: 1, zone: 'Rue King Ouest' },
+    }),
+    expected: teamA(200),
+  },
+  {
+    route: 'POST /api/sessions/:id/end',
+    call: async (w, t) => ({
+      url: `/api/sessions/${(await buildSession(t.database.db, w.teamA)).id}/end`,
+      payload: {},
+    }),
+    expected: teamA(200),
+  },
+  {
+    route: 'POST /api/sessions/:id/tallies',
+    call: (w) => ({ url: `/api/sessions/${w.sessionA}/tallies`, payload: { kind: 'greeting', delta: 1 } }),
+    expected: teamA(200),
+  },
+  {
+    route: 'POST /api/sessions/:id/observations',
+    call: (w) => ({
+      url: `/api/sessions/${w.sessionA}/observations`,
+      payload: { body: 'Beaucoup de monde au parc.', themes: ['publicSpace'] },
+    }),
+    expected: teamA(201),
+  },
+  {
+    route: 'GET /api/encounters',
+    call: () => ({ url: '/api/encounters' }),
+    expected: { ...signedIn(200), admin: 403 },
+  },
+  {
+    route: 'POST /api/encounters',
+    call: (w) => ({ url: '/api/encounters', payload: { teamId: w.teamA, needs: ['food'], actions: ['listen'] } }),
+    expected: teamA(201, 422),
+  },
+  { route: 'GET /api/encounters/:id', call: (w) => ({ url: `/api/encounters/${w.encounterA}` }), expected: teamA(200) },
+  {
+    route: 'PATCH /api/encounters/:id',
+    call: async (w, t) => ({
+      url: `/api/encounters/${(await buildEncounter(t.database.db, w.teamA)).id}`,
+      payload: { baseVersion: 1, durationMinutes: 10 },
+    }),
+    expected: teamA(200),
+  },
+  {
+    route: 'POST /api/encounters/:id/attach',
+    call: async (w, t) => ({
+      url: `/api/encounters/${(await buildEncounter(t.database.db, w.teamA)).id}/attach`,
+      payload: { baseVersion: 1, personId: w.personA },
+    }),
+    expected: teamA(200),
+  },
+  {
+    route: 'POST /api/encounters/:id/follow-up',
+    call: async (w, t) => ({
+      url: `/api/encounters/${(await buildEncounter(t.database.db, w.teamA, { followUpOn: '2026-01-01' })).id}/follow-up`,
+      payload: { done: true },
+    }),
+    expected: teamA(200),
+  },
+  {
+    route: 'GET /api/encounters/:id/note',
+    call: (w) => ({ url: `/api/encounters/${w.encounterA}/note` }),
+    expected: teamA(200),
+  },
+  {
+    route: 'GET /api/my-day',
+    call: () => ({ url: '/api/my-day' }),
+    expected: { ...signedIn(200), admin: 403 },
+  },
+  { route: 'GET /api/people', call: () => ({ url: '/api/people' }), expected: { ...signedIn(200), admin: 403 } },
+  {
+    route: 'POST /api/people',
+    call: (w) => ({ url: '/api/people', payload: { teamId: w.teamA, nickname: 'Le grand Jo' } }),
+    expected: teamA(201, 422),
+  },
+  { route: 'GET /api/people/:id', call: (w) => ({ url: `/api/people/${w.personA}` }), expected: teamA(200) },
+  {
+    route: 'PATCH /api/people/:id',
+    call: async (w, t) => ({
+      url: `/api/people/${(await buildPerson(t.database.db, w.teamA)).id}`,
+      payload: { baseVersion: 1, ageBand: '25to34' },
+    }),
+    expected: teamA(200),
+  },
+  {
+    route: 'POST /api/people/:id/consent',
+    call: async (w, t) => ({
+      url: `/api/people/${(await buildPerson(t.database.db, w.teamA)).id}/consent`,
+      payload: { scope: 'identity', firstName: 'José' },
+    }),
+    expected: teamA(200),
+  },
+  {
+    route: 'POST /api/people/:id/consent/withdraw',
+    call: async (w, t) => ({
+      url: `/api/people/${(await buildPerson(t.database.db, w.teamA, { firstName: 'José' })).id}/consent/withdraw`,
+      payload: {},
+    }),
+    expected: teamA(200),
+  },
+  {
+    route: 'POST /api/people/:id/roles',
+    call: async (w, t) => ({
+      url: `/api/people/${(await buildPerson(t.database.db, w.teamA)).id}/roles`,
+      payload: { role: 'volunteer', startedOn: '2026-03-01' },
+    }),
+    expected: teamA(201),
+  },
+  {
+    route: 'PATCH /api/people/:id/roles/:roleId',
+    call: async (w, t) => {
+      const person = await buildPerson(t.database.db, w.teamA);
+      const role = await buildPersonRole(t.database.db, person.id);
+      return { url: `/api/people/${person.id}/roles/${role.id}`, payload: { baseVersion: 1, endedOn: '2026-06-30' } };
+    },
+    expected: teamA(200),
+  },
+  {
+    route: 'POST /api/people/:id/merge',
+    call: async (w, t) => ({
+      url: `/api/people/${(await buildPerson(t.database.db, w.teamA)).id}/merge`,
+      payload: { absorbedId: (await buildPerson(t.database.db, w.teamA)).id },
+    }),
+    expected: teamA(200),
+  },
+  {
+    route: 'GET /api/people/:id/timeline',
+    call: (w) => ({ url: `/api/people/${w.personA}/timeline` }),
+    expected: teamA(200),
+  },
+  {
+    route: 'POST /api/sync',
+    call: (w) => ({
+      url: '/api/sync',
+      payload: {
+        items: [
+          { id: uuidv7(), kind: 'encounter.create', entityId: uuidv7(), payload: { teamId: w.teamA, needs: ['food'] } },
+        ],
+      },
+    }),
+    // Team B's workers get 200 with the item refused (not their team), as any bad item.
+    expected: { ...signedIn(200), admin: 403 },
+  },
+  {
+    route: 'GET /api/sync/reference',
+    call: () => ({ url: '/api/sync/reference' }),
+    expected: { ...signedIn(200), admin: 403 },
+  },
 ];
 
 let t: TestApp;
@@ -193,7 +420,18 @@ beforeAll(async () => {
   const neighbourhoodA = await buildNeighbourhood(db, teamA.id);
   await buildNeighbourhood(db, teamB.id);
   const workerA = await buildUser(db, { role: 'worker', teamIds: [teamA.id] });
-  world = { teamA: teamA.id, teamB: teamB.id, neighbourhoodA: neighbourhoodA.id, workerA: workerA.id };
+  const personA = await buildPerson(db, teamA.id, { nickname: 'Ti-Jean' });
+  const sessionA = await buildSession(db, teamA.id, { createdBy: workerA.id });
+  const encounterA = await buildEncounter(db, teamA.id, { personId: personA.id, note: 'Confidentiel.' });
+  world = {
+    teamA: teamA.id,
+    teamB: teamB.id,
+    neighbourhoodA: neighbourhoodA.id,
+    workerA: workerA.id,
+    personA: personA.id,
+    sessionA: sessionA.id,
+    encounterA: encounterA.id,
+  };
 });
 afterAll(() => t.close());
 

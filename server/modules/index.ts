@@ -1,9 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { authRoutes } from './auth/auth.routes.ts';
+import { fieldworkRoutes } from './fieldwork/fieldwork.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { myDayRoutes } from './my-day/my-day.routes.ts';
 import { neighbourhoodRoutes } from './neighbourhoods/neighbourhoods.routes.ts';
+import { peopleRoutes } from './people/people.routes.ts';
+import { placeRoutes } from './places/places.routes.ts';
 import { auditRoutes } from './privacy/audit.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
+import { syncRoutes } from './sync/sync.routes.ts';
+import { taxonomyRoutes } from './taxonomies/taxonomies.routes.ts';
 import { teamRoutes } from './teams/teams.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
 
@@ -16,4 +22,10 @@ export async function registerModules(api: FastifyInstance): Promise<void> {
   await api.register(teamRoutes);
   await api.register(neighbourhoodRoutes);
   await api.register(auditRoutes);
+  await api.register(taxonomyRoutes);
+  await api.register(placeRoutes);
+  await api.register(fieldworkRoutes);
+  await api.register(peopleRoutes);
+  await api.register(myDayRoutes);
+  await api.register(syncRoutes);
 }

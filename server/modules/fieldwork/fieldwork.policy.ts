@@ -1,0 +1,64 @@
+import type { FastifyRequest } from 'fastify';
+import { text } from '../../../core/localized.ts';
+import { AppError, invalidField } from '../../http/errors.ts';
+import { type Actor, accessReason } from '../../http/request-context.ts';
+
+/**
+ * Field records (sessions, encounters, people, notes) belong to one team. Its members read and
+ * write them; an admin reads them only with a stated reason (`x-access-reason`, kept in the audit
+ * log) and writes none; everyone else is told they do not exist (404). Decision 0010.
+ */
+export const reasonRequired = () =>
+  new AppError(
+    403,
+    'reason_required',
+    text(
+      'Indiquez la raison de cette consultation (en-tête x-access-reason) : elle sera journalisée.',
+      'State why you need to read this (x-access-reason header): it will be logged.',
+    ),
+  );
+
+/** The teams whose field records this caller may read; undefined means all (admin with a reason). */
+export function readableTeamIds(actor: Actor, request: FastifyRequest): string[] | undefined {
+  if (actor.role !== 'admin') return actor.teamIds;
+  if (!accessReason(request)) throw reasonRequired();
+  return undefined;
+}
+
+export function canRead(actor: Actor, request: FastifyRequest, teamId: string): boolean {
+  const teams = readableTeamIds(actor, request);
+  return teams === undefined || teams.includes(teamId);
+}
+
+/** Only members write a team's field records; admins manage accounts, not field work. */
+export function canWrite(actor: Actor, teamId: string): boolean {
+  return actor.role !== 'admin' && actor.teamIds.includes(teamId);
+}
+
+/** Narrows an optional `teamId` filter to what the caller may read. */
+export function teamFilter(actor: Actor, request: FastifyRequest, teamId: string | undefined): string[] | undefined {
+  const readable = readableTeamIds(actor, request);
+  if (!teamId) return readable;
+  return readable === undefined || readable.includes(teamId) ? [teamId] : [];
+}
+
+/**
+ * The team a new record goes to: the one asked for (if the caller is in it), or the caller's only
+ * team. With several teams and none named, the form must say which.
+ */
+export function writeTeam(actor: Actor, requested: string | undefined | null): string {
+  if (requested) {
+    if (!canWrite(actor, requested))
+      throw invalidField('teamId', text('Vous ne faites pas partie de cette équipe.', 'You are not on this team.'));
+    return requested;
+  }
+  const [only, ...others] = actor.teamIds;
+  if (!only || others.length)
+    throw invalidField(
+      'teamId',
+      only
+        ? text('Choisissez l’équipe.', 'Choose the team.')
+        : text('Vous ne faites partie d’aucune équipe.', 'You are not on any team.'),
+    );
+  return only;
+}

@@ -1,0 +1,100 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import { mergedPersonFields } from '../../../core/fieldwork.ts';
+import { text } from '../../../core/localized.ts';
+import type { Database, Tx } from '../../db/client.ts';
+import { encounters, people, personRoles } from '../../db/schema/index.ts';
+import { recordAudit } from '../../http/audit.ts';
+import { invalidField } from '../../http/errors.ts';
+import { VersionConflict } from '../fieldwork/fieldwork.errors.ts';
+import type { PersonRow } from './people.repo.ts';
+import { presentOnePerson, writablePerson } from './people.service.ts';
+
+const isoOrNull = (d: Date | null) => d?.toISOString() ?? null;
+
+/**
+ * Every table that points at a person. A merge moves all of them to the survivor, so nothing is
+ * lost; referrals and activity attendance (later issues) add their line here.
+ */
+const personReferences = [
+  { table: encounters, column: encounters.personId },
+  { table: personRoles, column: personRoles.personId },
+] as const;
+
+/**
+ * Merges `absorbedId` into `survivorId`: every encounter and role moves, the survivor's blanks are
+ * filled (core/fieldwork.ts mergedPersonFields), and the absorbed record stays as a tombstone
+ * pointing at the survivor, so an offline phone that still knows the old id lands on the right
+ * person. Logged on both records.
+ */
+export async function mergePeople(db: Database | Tx, request: FastifyRequest, survivorId: string, absorbedId: string) {
+  if (survivorId === absorbedId)
+    throw invalidField('absorbedId', text('Choisissez une autre personne.', 'Choose another person.'));
+  const survivor = await writablePerson(db, request, survivorId);
+  const absorbed = await writablePerson(db, request, absorbedId).catch(() => {
+    throw invalidField('absorbedId', text('Introuvable dans cette équipe.', 'Not found in this team.'));
+  });
+  if (absorbed.teamId !== survivor.teamId)
+    throw invalidField(
+      'absorbedId',
+      text('Les deux personnes doivent être de la même équipe.', 'Both people must be on the same team.'),
+    );
+  const asMergeable = (p: PersonRow) => ({ ...p, consentGivenAt: isoOrNull(p.consentGivenAt) });
+  const fields = mergedPersonFields(asMergeable(survivor), asMergeable(absorbed));
+  return db.transaction(async (tx) => {
+    const moved: Record<string, number> = {};
+    for (const { table, column } of personReferences) {
+      const rows = await tx
+        .update(table)
+        .set({ personId: survivorId } as never)
+        .where(eq(column, absorbedId))
+        .returning({ id: sql<string>`id` });
+      moved[table === encounters ? 'encounters' : 'roles'] = rows.length;
+    }
+    if (!fields.consentGivenAt && !survivor.consentGivenAt) {
+      // Without a consent on the survivor, no encounter of theirs may stay "identified".
+      await tx
+        .update(encounters)
+        .set({ identification: 'pseudonymous' })
+        .where(and(eq(encounters.personId, survivorId), eq(encounters.identification, 'identified')));
+    }
+    await tx.update(people).set({ mergedIntoId: survivorId }).where(eq(people.mergedIntoId, absorbedId));
+    const [tombstone] = await tx
+      .update(people)
+      .set({
+        mergedIntoId: survivorId,
+        mergedAt: new Date(),
+        version: sql`${people.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(people.id, absorbedId), eq(people.version, absorbed.version)))
+      .returning();
+    const { consentGivenAt, ...rest } = fields;
+    const [row] = await tx
+      .update(people)
+      .set({
+        ...rest,
+        ...(consentGivenAt ? { consentGivenAt: new Date(consentGivenAt) } : {}),
+        version: sql`${people.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(people.id, survivorId), eq(people.version, survivor.version)))
+      .returning();
+    if (!row || !tombstone) throw new VersionConflict(await presentOnePerson(tx, survivor));
+    await recordAudit(tx, request, {
+      action: 'update',
+      entityType: 'person',
+      entityId: survivorId,
+      teamId: row.teamId,
+      details: { mergedFrom: absorbedId, moved },
+    });
+    await recordAudit(tx, request, {
+      action: 'update',
+      entityType: 'person',
+      entityId: absorbedId,
+      teamId: row.teamId,
+      details: { mergedInto: survivorId },
+    });
+    return presentOnePerson(tx, row);
+  });
+}

@@ -1,0 +1,134 @@
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import type { Database, Tx } from '../../db/client.ts';
+import { encounters, people, personRoles } from '../../db/schema/index.ts';
+
+export type PersonRow = typeof people.$inferSelect;
+export type PersonRoleRow = typeof personRoles.$inferSelect;
+export type SummaryRow = Pick<PersonRow, 'id' | 'teamId' | 'nickname' | 'ageBand' | 'languages' | 'consentGivenAt'> & {
+  lastEncounterAt: Date | string | null;
+  score?: number;
+};
+
+const lastEncounterAt = sql<Date | null>`(select max(${encounters.occurredAt}) from ${encounters} where ${encounters.personId} = ${people.id})`;
+const summaryColumns = {
+  id: people.id,
+  teamId: people.teamId,
+  nickname: people.nickname,
+  ageBand: people.ageBand,
+  languages: people.languages,
+  consentGivenAt: people.consentGivenAt,
+  lastEncounterAt,
+};
+
+export async function findPerson(db: Database | Tx, id: string): Promise<PersonRow | undefined> {
+  const [row] = await db.select().from(people).where(eq(people.id, id));
+  return row;
+}
+
+export async function rolesOf(db: Database | Tx, personId: string): Promise<PersonRoleRow[]> {
+  return db
+    .select()
+    .from(personRoles)
+    .where(eq(personRoles.personId, personId))
+    .orderBy(asc(personRoles.startedOn), asc(personRoles.id));
+}
+
+export async function encounterStats(db: Database | Tx, personId: string) {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int`, last: sql<Date | string | null>`max(${encounters.occurredAt})` })
+    .from(encounters)
+    .where(eq(encounters.personId, personId));
+  return { count: Number(row?.count ?? 0), last: row?.last ?? null };
+}
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Accent- and typo-tolerant search: the query is folded like `search_text` (relais_unaccent +
+ * lower), then matched by trigram word similarity (`<%`, served by the GIN index) or as a
+ * substring (also served by it). Best matches first, then the most recently met.
+ */
+export async function searchPeople(
+  db: Database,
+  teamIds: string[] | undefined,
+  search: string,
+  limit: number,
+  offset: number,
+): Promise<{ rows: SummaryRow[]; total: number }> {
+  const folded = sql`relais_unaccent(lower(${search}))`;
+  const pattern = `%${escapeLike(search)}%`;
+  const conditions: SQL[] = [
+    isNull(people.mergedIntoId),
+    sql`(${folded} <% ${people.searchText} or ${people.searchText} like relais_unaccent(lower(${pattern})))`,
+  ];
+  if (teamIds) conditions.push(inArray(people.teamId, teamIds));
+  const where = and(...conditions);
+  return db.transaction(async (tx) => {
+    // 0.6 by default is too strict for one typo in a short name ("Matheiu" → "Mathieu" scores 0.5).
+    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.4', true)`);
+    const score = sql<number>`word_similarity(${folded}, ${people.searchText})`;
+    const rows = await tx
+      .select({ ...summaryColumns, score })
+      .from(people)
+      .where(where)
+      .orderBy(desc(score), sql`${lastEncounterAt} desc nulls last`, asc(people.id))
+      .limit(limit)
+      .offset(offset);
+    const [total] = await tx.select({ total: sql<number>`count(*)::int` }).from(people).where(where);
+    return { rows, total: Number(total?.total ?? 0) };
+  });
+}
+
+export async function listPeopleRows(
+  db: Database | Tx,
+  teamIds: string[] | undefined,
+  limit: number,
+  offset: number,
+): Promise<{ rows: SummaryRow[]; total: number }> {
+  const conditions: SQL[] = [isNull(people.mergedIntoId)];
+  if (teamIds) conditions.push(inArray(people.teamId, teamIds));
+  const where = and(...conditions);
+  const [rows, totals] = await Promise.all([
+    db
+      .select(summaryColumns)
+      .from(people)
+      .where(where)
+      .orderBy(desc(people.updatedAt), asc(people.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ total: sql<number>`count(*)::int` }).from(people).where(where),
+  ]);
+  return { rows, total: Number(totals[0]?.total ?? 0) };
+}
+
+/**
+ * People the caller or their teams met lately, most recent first: the quick-contact list of My day
+ * and of the offline cache.
+ */
+export async function recentlyMetPeople(
+  db: Database | Tx,
+  teamIds: string[],
+  since: Date,
+  limit: number,
+): Promise<SummaryRow[]> {
+  if (teamIds.length === 0) return [];
+  const recent = db
+    .select({ personId: encounters.personId, last: sql<Date>`max(${encounters.occurredAt})`.as('last') })
+    .from(encounters)
+    .where(
+      and(
+        inArray(encounters.teamId, teamIds),
+        sql`${encounters.personId} is not null`,
+        sql`${encounters.occurredAt} >= ${since.toISOString()}`,
+      ),
+    )
+    .groupBy(encounters.personId)
+    .as('recent');
+  return db
+    .select({ ...summaryColumns, lastEncounterAt: recent.last })
+    .from(recent)
+    .innerJoin(people, eq(people.id, recent.personId))
+    .where(isNull(people.mergedIntoId))
+    .orderBy(desc(recent.last))
+    .limit(limit);
+}

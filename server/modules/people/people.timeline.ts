@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { Database } from '../../db/client.ts';
+import { recordAudit } from '../../http/audit.ts';
+import { notFound } from '../../http/errors.ts';
+import { actorOf } from '../../http/request-context.ts';
+import { canRead } from '../fieldwork/fieldwork.policy.ts';
+import { findPerson } from './people.repo.ts';
+import { personLabel } from './people.service.ts';
+
+type TimelineRow = { type: string; at: Date | string; id: string; summary: Record<string, unknown> | string };
+
+/**
+ * One UNION ALL, newest first: each kind of event is one part with the same four columns
+ * (type, at, id, summary). Referrals and activity attendance join as new parts.
+ */
+const parts = (personId: string) => [
+  sql`select 'encounter' as type, e.occurred_at as at, e.id,
+        jsonb_build_object('needs', e.needs, 'actions', e.actions, 'identification', e.identification,
+          'sessionId', e.session_id, 'channel', e.channel, 'placeId', e.place_id, 'zone', e.zone,
+          'hasNote', e.has_note, 'followUpOn', e.follow_up_on) as summary
+      from encounters e where e.person_id = ${personId}`,
+  sql`select 'roleStarted', (r.started_on::timestamp at time zone 'UTC'), r.id, jsonb_build_object('role', r.role)
+      from person_roles r where r.person_id = ${personId}`,
+  sql`select 'roleEnded', (r.ended_on::timestamp at time zone 'UTC'), r.id, jsonb_build_object('role', r.role)
+      from person_roles r where r.person_id = ${personId} and r.ended_on is not null`,
+];
+
+export async function personTimeline(
+  db: Database,
+  request: FastifyRequest,
+  personId: string,
+  page: { limit: number; offset: number },
+) {
+  const person = await findPerson(db, personId);
+  if (!person || !canRead(actorOf(request), request, person.teamId)) throw notFound(personLabel);
+  const query = sql`${sql.join(parts(personId), sql` union all `)} order by at desc, id desc limit ${page.limit} offset ${page.offset}`;
+  const result = (await db.execute(query)) as unknown as { rows: TimelineRow[] };
+  await recordAudit(db, request, {
+    action: 'read',
+    entityType: 'person',
+    entityId: personId,
+    teamId: person.teamId,
+    details: { timeline: true },
+  });
+  return {
+    items: result.rows.map((row) => ({
+      type: row.type as 'encounter' | 'roleStarted' | 'roleEnded',
+      at: new Date(row.at).toISOString(),
+      id: row.id,
+      summary: typeof row.summary === 'string' ? JSON.parse(row.summary) : row.summary,
+    })),
+  };
+}
