@@ -6,7 +6,7 @@ import { adminPassword, serverState, unique } from './fixtures.ts';
  * Shortcuts through the API for what a test needs but does not test (an account, a team), so each
  * journey stays short and independent of the others.
  */
-async function signedInApi(email: string, password: string): Promise<{ api: APIRequestContext; csrf: string }> {
+export async function signedInApi(email: string, password: string): Promise<{ api: APIRequestContext; csrf: string }> {
   const api = await request.newContext({ baseURL: serverState().url });
   const anonymous = await (await api.get('/api/auth/session')).json();
   const answer = await api.post('/api/auth/sign-in', {

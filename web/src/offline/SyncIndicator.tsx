@@ -1,8 +1,15 @@
-import { Badge, UnstyledButton } from '@mantine/core';
+import { Group, Text, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconCloudCheck, IconCloudOff, IconCloudUpload } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useSyncState } from './use-sync-state.ts';
+
+const looks = {
+  review: { bg: 'red.8', c: 'white', Icon: IconAlertTriangle },
+  waiting: { bg: 'orange.1', c: '#6b2a00', Icon: IconCloudUpload },
+  offline: { bg: 'gray.2', c: 'dark.7', Icon: IconCloudOff },
+  upToDate: { bg: 'relais.0', c: 'relais.9', Icon: IconCloudCheck },
+};
 
 /**
  * The header's word on the outbox: up to date, N waiting, offline, or N to review. Always a tap
@@ -13,34 +20,40 @@ export function SyncIndicator() {
   const state = useSyncState();
   const toReview = state.invalid + state.conflict;
   const offline = !state.online || state.problem === 'network';
-  const label = toReview
-    ? t('sync.toReview', { count: toReview })
-    : state.pending
-      ? t('sync.waiting', { count: state.pending })
-      : offline
-        ? t('sync.offline')
-        : t('sync.upToDate');
-  const color = toReview ? 'red.8' : offline ? 'gray.7' : state.pending ? 'orange.9' : 'relais.7';
-  const Icon = toReview ? IconAlertTriangle : offline ? IconCloudOff : state.pending ? IconCloudUpload : IconCloudCheck;
-  const full = [offline ? t('sync.offline') : t('sync.online'), label].filter(
-    (part, i, all) => all.indexOf(part) === i,
-  );
+  const look = toReview ? 'review' : state.pending ? 'waiting' : offline ? 'offline' : 'upToDate';
+  const label = {
+    review: t('sync.toReview', { count: toReview }),
+    waiting: t('sync.waiting', { count: state.pending }),
+    offline: t('sync.offline'),
+    upToDate: t('sync.upToDate'),
+  }[look];
+  const { bg, c, Icon } = looks[look];
+  const connection = offline ? t('sync.offline') : t('sync.online');
   return (
-    <UnstyledButton component={Link} to="/sync" aria-label={`${t('sync.stateLabel')} : ${full.join(', ')}`}>
-      <Badge
-        size="lg"
-        radius="sm"
-        variant={toReview ? 'filled' : 'light'}
-        color={color}
-        leftSection={<Icon size={18} aria-hidden />}
-        data-testid="sync-state"
-        data-pending={state.pending}
-        data-review={toReview}
-        data-offline={offline}
-        style={{ textTransform: 'none', cursor: 'pointer' }}
-      >
-        {label}
-      </Badge>
+    <UnstyledButton
+      component={Link}
+      to="/sync"
+      aria-label={`${t('sync.stateLabel')} : ${label === connection ? label : `${connection}, ${label}`}`}
+      bg={bg}
+      c={c}
+      px={10}
+      py={6}
+      style={{ borderRadius: 999, flexShrink: 0 }}
+    >
+      <Group gap={6} wrap="nowrap">
+        <Icon size={18} aria-hidden />
+        <Text
+          component="span"
+          fz="sm"
+          fw={700}
+          data-testid="sync-state"
+          data-pending={state.pending}
+          data-review={toReview}
+          data-offline={offline}
+        >
+          {label}
+        </Text>
+      </Group>
     </UnstyledButton>
   );
 }

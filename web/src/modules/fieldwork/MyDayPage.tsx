@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconCheck, IconMessagePlus, IconWalk } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
@@ -11,6 +11,7 @@ import { EmptyMessage } from '../../ui/EmptyMessage.tsx';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { RouterButton } from '../../ui/RouterButton.tsx';
+import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { TeamCard } from '../teams/TeamCard.tsx';
 import { markFollowUpDone, startSession } from './actions.ts';
@@ -134,9 +135,9 @@ export function MyDayPage({ user }: { user: CurrentUser }) {
                 <Group justify="space-between" wrap="nowrap" align="center">
                   <Stack gap={2} miw={0}>
                     <Group gap="xs">
-                      <Badge color={state === 'overdue' ? 'red.8' : 'orange.9'} variant="light">
+                      <Tag tone={state === 'overdue' ? 'red' : 'orange'}>
                         {state === 'overdue' ? t('day.overdue') : t('day.dueToday')}
-                      </Badge>
+                      </Tag>
                       {encounter.followUpOn ? <Text fz="sm">{formatDay(encounter.followUpOn, language)}</Text> : null}
                     </Group>
                     <Text fw={600}>
@@ -189,11 +190,7 @@ export function MyDayPage({ user }: { user: CurrentUser }) {
                   </Stack>
                   <Stack gap={2} align="flex-end">
                     <Text fz="sm">{formatWhen(encounter.occurredAt, language)}</Text>
-                    {pendingIds.has(encounter.id) ? (
-                      <Badge variant="light" color="orange.9">
-                        {t('day.notSent')}
-                      </Badge>
-                    ) : null}
+                    {pendingIds.has(encounter.id) ? <Tag tone="orange">{t('day.notSent')}</Tag> : null}
                   </Stack>
                 </Group>
               </Card>
@@ -254,12 +251,7 @@ function SessionCard(props: {
             {[props.place, props.startedAt ? formatTime(props.startedAt, language) : null].filter(Boolean).join(' · ')}
           </Text>
         </Stack>
-        <Badge
-          variant={props.status === 'running' ? 'filled' : 'light'}
-          color={props.status === 'running' ? 'relais.7' : 'gray.7'}
-        >
-          {t(`day.status.${props.status}`)}
-        </Badge>
+        <Tag tone={props.status === 'running' ? 'solidGreen' : 'gray'}>{t(`day.status.${props.status}`)}</Tag>
       </Group>
     </Card>
   );

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
@@ -9,6 +9,7 @@ import { searchForm } from '../../../../core/fieldwork.ts';
 import { ApiError } from '../../api/errors.ts';
 import { EmptyMessage } from '../../ui/EmptyMessage.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { createPerson } from '../fieldwork/actions.ts';
 import { outboxQuery, pendingPeople, referenceQuery } from '../fieldwork/data.ts';
@@ -138,16 +139,8 @@ function PersonRow({ person, waiting }: { person: PersonSummary; waiting: boolea
           </Text>
         </Stack>
         <Group gap={4}>
-          {person.identified ? (
-            <Badge variant="light" color="blue.9">
-              {t('person.identified')}
-            </Badge>
-          ) : null}
-          {waiting ? (
-            <Badge variant="light" color="orange.9">
-              {t('day.notSent')}
-            </Badge>
-          ) : null}
+          {person.identified ? <Tag tone="blue">{t('person.identified')}</Tag> : null}
+          {waiting ? <Tag tone="orange">{t('day.notSent')}</Tag> : null}
         </Group>
       </Group>
     </Card>

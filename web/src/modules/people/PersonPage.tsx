@@ -9,6 +9,7 @@ import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { RouterAnchor } from '../../ui/RouterAnchor.tsx';
 import { RouterButton } from '../../ui/RouterButton.tsx';
+import { Tag } from '../../ui/Tag.tsx';
 import { outboxQuery, referenceQuery } from '../fieldwork/data.ts';
 import { AttachSection } from './AttachSection.tsx';
 import { ConsentSection } from './ConsentSection.tsx';
@@ -100,14 +101,10 @@ export function PersonPage() {
         title={current.nickname}
         description={
           <Group gap={6} component="span">
-            <Badge variant="light" color={current.consent ? 'blue.9' : 'gray.7'} component="span">
+            <Tag tone={current.consent ? 'blue' : 'gray'}>
               {current.consent ? t('person.identified') : t('person.pseudonymous')}
-            </Badge>
-            {waitingCreation ? (
-              <Badge variant="light" color="orange.9" component="span">
-                {t('day.notSent')}
-              </Badge>
-            ) : null}
+            </Tag>
+            {waitingCreation ? <Tag tone="orange">{t('day.notSent')}</Tag> : null}
           </Group>
         }
       />

@@ -1,0 +1,45 @@
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { type Account, createAccount, createTeam, signedInApi } from './api.ts';
+import { heading, signIn } from './pages.ts';
+
+/** A team, a worker in it, signed in on the page, with the day loaded and the field lists cached. */
+export async function workerInTheField(page: Page): Promise<{ team: { id: string; name: string }; worker: Account }> {
+  const team = await createTeam();
+  const worker = await createAccount('worker', [team.id]);
+  await signIn(page, worker.email, worker.password);
+  await expect(heading(page, 'Ma journée')).toBeVisible();
+  await expect(page.getByTestId('sync-state')).toHaveText('À jour');
+  await expect(page.getByRole('button', { name: 'Commencer une tournée' })).toBeVisible();
+  return { team, worker };
+}
+
+/** The API as this account, to check what reached the server (and only once). */
+export async function apiAs(account: Account): Promise<{ api: APIRequestContext; csrf: string }> {
+  return signedInApi(account.email, account.password);
+}
+
+export async function getJson<T>(api: APIRequestContext, path: string): Promise<T> {
+  const answer = await api.get(path);
+  expect(answer.status(), await answer.text()).toBe(200);
+  return (await answer.json()) as T;
+}
+
+/**
+ * Counts every click or tap the person makes from now on (a listener on the document, kept across
+ * the app's own page changes, which never reload the document).
+ */
+export async function startCountingTaps(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const counter = window as unknown as { relaisTaps: number; relaisCounting?: boolean };
+    counter.relaisTaps = 0;
+    if (counter.relaisCounting) return;
+    counter.relaisCounting = true;
+    document.addEventListener('click', () => counter.relaisTaps++, true);
+  });
+}
+
+export function tapsCounted(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { relaisTaps: number }).relaisTaps);
+}
+
+export const syncState = (page: Page) => page.getByTestId('sync-state');
