@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, exists, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { MyDay } from '../../../core/contracts/fieldwork.ts';
 import type { Database } from '../../db/client.ts';
-import { encounters, outreachSessionMembers, outreachSessions } from '../../db/schema/index.ts';
+import { encounters, outreachSessions } from '../../db/schema/index.ts';
 import { actorOf } from '../../http/request-context.ts';
 import { presentEncounter } from '../fieldwork/encounters.presenter.ts';
 import { dayOf, presentSessions } from '../fieldwork/sessions.service.ts';
@@ -21,14 +21,9 @@ export async function myDay(db: Database, request: FastifyRequest, date: string 
   const teams = actor.teamIds;
   if (teams.length === 0) return { date: today, sessions: [], followUps: [], recentEncounters: [], recentPeople: [] };
   const dayStart = new Date(`${today}T00:00:00Z`);
-  const isMine = exists(
-    db
-      .select({ one: sql`1` })
-      .from(outreachSessionMembers)
-      .where(
-        and(eq(outreachSessionMembers.sessionId, outreachSessions.id), eq(outreachSessionMembers.userId, actor.id)),
-      ),
-  );
+  // Qualified by hand: Drizzle leaves columns unqualified in a one-table select.
+  const isMine = sql`exists (select 1 from outreach_session_members m
+    where m.session_id = "outreach_sessions"."id" and m.user_id = ${actor.id})`;
   const [sessionRows, followUpRows, recentRows, people] = await Promise.all([
     db
       .select()

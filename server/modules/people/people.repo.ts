@@ -9,7 +9,13 @@ export type SummaryRow = Pick<PersonRow, 'id' | 'teamId' | 'nickname' | 'ageBand
   score?: number;
 };
 
-const lastEncounterAt = sql<Date | null>`(select max(${encounters.occurredAt}) from ${encounters} where ${encounters.personId} = ${people.id})`;
+/**
+ * Written out with its aliases: in a one-table select Drizzle leaves columns unqualified, and an
+ * unqualified "id" inside the subquery would be the encounter's.
+ */
+export const lastEncounterAt = sql<
+  Date | string | null
+>`(select max(e.occurred_at) from encounters e where e.person_id = "people"."id")`;
 const summaryColumns = {
   id: people.id,
   teamId: people.teamId,
@@ -64,8 +70,9 @@ export async function searchPeople(
   if (teamIds) conditions.push(inArray(people.teamId, teamIds));
   const where = and(...conditions);
   return db.transaction(async (tx) => {
-    // 0.6 by default is too strict for one typo in a short name ("Matheiu" → "Mathieu" scores 0.5).
-    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.4', true)`);
+    // 0.6 by default misses one typo in a short name ("Matheiu" → "Mathieu" scores 0.5); 0.4 lets
+    // "paul" match "parc" (two shared trigrams of five).
+    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.45', true)`);
     const score = sql<number>`word_similarity(${folded}, ${people.searchText})`;
     const rows = await tx
       .select({ ...summaryColumns, score })

@@ -2,10 +2,11 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { ReferenceData } from '../../../core/contracts/sync.ts';
 import type { Database } from '../../db/client.ts';
-import { encounters, people, teamMemberships, teams, users } from '../../db/schema/index.ts';
+import { people, teamMemberships, teams, users } from '../../db/schema/index.ts';
 import { recordAudit } from '../../http/audit.ts';
 import { actorOf } from '../../http/request-context.ts';
 import { presentSummary } from '../people/people.presenter.ts';
+import { lastEncounterAt } from '../people/people.repo.ts';
 import { listPlaces } from '../places/places.service.ts';
 import { listTerms } from '../taxonomies/taxonomies.service.ts';
 
@@ -20,7 +21,6 @@ export async function referenceData(db: Database, request: FastifyRequest): Prom
   const actor = actorOf(request);
   const teamIds = actor.teamIds;
   const none = teamIds.length === 0;
-  const lastEncounterAt = sql<Date | null>`(select max(${encounters.occurredAt}) from ${encounters} where ${encounters.personId} = ${people.id})`;
   const [teamRows, memberRows, taxonomies, places, personRows] = await Promise.all([
     none
       ? []
