@@ -13,9 +13,9 @@ test('offline: a round with counters, an anonymous contact and a new person surv
 }) => {
   const { worker } = await workerInTheField(page);
   // Once the service worker is installed, the next load is served by it.
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.evaluate('navigator.serviceWorker.ready.then(() => undefined)');
   await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.waitForFunction('navigator.serviceWorker.controller !== null');
   await expect(syncState(page)).toHaveText('À jour');
   await expectAccessible(page);
 

@@ -29,17 +29,16 @@ export async function getJson<T>(api: APIRequestContext, path: string): Promise<
  * the app's own page changes, which never reload the document).
  */
 export async function startCountingTaps(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const counter = window as unknown as { relaisTaps: number; relaisCounting?: boolean };
-    counter.relaisTaps = 0;
-    if (counter.relaisCounting) return;
-    counter.relaisCounting = true;
-    document.addEventListener('click', () => counter.relaisTaps++, true);
-  });
+  await page.evaluate(`(() => {
+    window.relaisTaps = 0;
+    if (window.relaisCounting) return;
+    window.relaisCounting = true;
+    document.addEventListener('click', () => window.relaisTaps++, true);
+  })()`);
 }
 
-export function tapsCounted(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as { relaisTaps: number }).relaisTaps);
+export async function tapsCounted(page: Page): Promise<number> {
+  return Number(await page.evaluate('window.relaisTaps'));
 }
 
 export const syncState = (page: Page) => page.getByTestId('sync-state');

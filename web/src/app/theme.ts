@@ -32,7 +32,7 @@ export const theme = createTheme({
 });
 
 /**
- * Mantine's dimmed grey (3.3:1) and error red (3.6:1) are too pale on white for small text;
+ * Mantine's dimmed grey (3.3:1), error red (3.6:1) and light-variant text are too pale on white for small text;
  * darker shades read at 7:1 and 5.3:1.
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
@@ -40,6 +40,12 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-error': 'var(--mantine-color-red-9)',
+    // Text of light and subtle buttons (field pages use many): the darkest shades pass 4.5:1 on
+    // their own tint, Mantine's default (shade 6) does not.
+    '--mantine-color-relais-light-color': 'var(--mantine-color-relais-9)',
+    '--mantine-color-red-light-color': 'var(--mantine-color-red-9)',
+    '--mantine-color-blue-light-color': 'var(--mantine-color-blue-9)',
+    '--mantine-color-orange-light-color': '#6b2a00',
   },
   dark: {},
 });

@@ -23,6 +23,7 @@ export const fieldworkEn: typeof fieldworkFr = {
     nothingWaiting: 'Nothing waiting',
     nothingWaitingText: 'Everything you entered has reached the server.',
     refused: 'Refused by the server.',
+    removeAndSend: 'Remove “{{values}}” and send again',
     fixAndSend: 'Correct and send again',
     retry: 'Send again',
     discard: 'Give up',

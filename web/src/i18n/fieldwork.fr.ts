@@ -26,6 +26,7 @@ export const fieldworkFr = {
     nothingWaiting: 'Rien en attente',
     nothingWaitingText: 'Tout ce que vous avez saisi est arrivé sur le serveur.',
     refused: 'Refusé par le serveur.',
+    removeAndSend: 'Retirer « {{values}} » et renvoyer',
     fixAndSend: 'Corriger et renvoyer',
     retry: 'Renvoyer',
     discard: 'Abandonner',

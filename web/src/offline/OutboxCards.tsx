@@ -22,7 +22,7 @@ function DiscardButton({ id }: { id: string }) {
   const [confirming, setConfirming] = useState(false);
   if (!confirming)
     return (
-      <Button variant="subtle" color="red.8" onClick={() => setConfirming(true)}>
+      <Button variant="subtle" color="red" onClick={() => setConfirming(true)}>
         {t('sync.discard')}
       </Button>
     );
@@ -49,14 +49,36 @@ export function InvalidCard({ operation }: { operation: OutboxOperation }) {
   const language = useLanguage();
   const refresh = useRefresh();
   const { error, item } = operation.value;
+  // A text field named by its own key (not a place inside a list) can be corrected here.
   const editable = (error?.fields ?? []).filter((field) => {
     const value = item.payload[field.path];
-    return value === null || value === undefined || typeof value === 'string';
+    return /^\w+$/.test(field.path) && (value === null || value === undefined || typeof value === 'string');
   });
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(editable.map((field) => [field.path, String(item.payload[field.path] ?? '')])),
   );
-  const resend = () => void retryOperation(operation.id, values).then(() => syncNow().then(refresh));
+  // A refused value inside a list (a need retired meanwhile): offered for removal, by name.
+  const refusedInLists = (error?.fields ?? []).flatMap((field) => {
+    const [, head, index] = field.path.match(/^(\w+)\.(\d+)$/) ?? [];
+    const list = head ? item.payload[head] : undefined;
+    return head && Array.isArray(list) && list[Number(index)] !== undefined
+      ? [{ head, value: String(list[Number(index)]) }]
+      : [];
+  });
+  const withoutRefused = () => {
+    const changes: Record<string, unknown> = {};
+    for (const { head, value } of refusedInLists) {
+      const list = (changes[head] as unknown[] | undefined) ?? (item.payload[head] as unknown[]);
+      changes[head] = list.filter((entry) => String(entry) !== value);
+    }
+    return changes;
+  };
+  const resend = () =>
+    void retryOperation(operation.id, { ...values, ...withoutRefused() }).then(() => syncNow().then(refresh));
+  const fieldLabel = (path: string) => {
+    const head = path.split('.')[0] ?? path;
+    return t(`sync.field.${head}`, { defaultValue: head });
+  };
   return (
     <Card withBorder padding="md" data-testid="outbox-invalid" style={{ borderColor: 'var(--mantine-color-red-8)' }}>
       <Stack gap="xs">
@@ -65,20 +87,26 @@ export function InvalidCard({ operation }: { operation: OutboxOperation }) {
           {error?.message[language] ?? t('sync.refused')}
           {(error?.fields ?? []).map((field) => (
             <Text key={field.path} fz="sm">
-              {t(`sync.field.${field.path}`, { defaultValue: field.path })} : {field.message[language]}
+              {fieldLabel(field.path)} : {field.message[language]}
             </Text>
           ))}
         </Alert>
         {editable.map((field) => (
           <TextInput
             key={field.path}
-            label={t(`sync.field.${field.path}`, { defaultValue: field.path })}
+            label={fieldLabel(field.path)}
             value={values[field.path] ?? ''}
             onChange={(event) => setValues({ ...values, [field.path]: event.currentTarget.value })}
           />
         ))}
         <Group gap="xs">
-          <Button onClick={resend}>{editable.length ? t('sync.fixAndSend') : t('sync.retry')}</Button>
+          <Button onClick={resend}>
+            {refusedInLists.length
+              ? t('sync.removeAndSend', { values: refusedInLists.map((entry) => entry.value).join(', ') })
+              : editable.length
+                ? t('sync.fixAndSend')
+                : t('sync.retry')}
+          </Button>
           <DiscardButton id={operation.id} />
         </Group>
       </Stack>

@@ -1,8 +1,8 @@
 import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconCheck, IconMessagePlus, IconWalk } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { Link, useNavigate, useRouter } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CurrentUser } from '../../../../core/contracts/auth.ts';
 import type { Encounter, Session } from '../../../../core/contracts/fieldwork.ts';
@@ -38,6 +38,15 @@ export function MyDayPage({ user }: { user: CurrentUser }) {
   const outbox = useQuery(outboxQuery);
   const running = runningSession(local.data);
   const [starting, setStarting] = useState(false);
+  const router = useRouter();
+
+  // The field pages load now, while there is network: the next contact may be made without it.
+  useEffect(() => {
+    if (!hasTeam) return;
+    void router.preloadRoute({ to: '/contact' }).catch(() => undefined);
+    void router.preloadRoute({ to: '/sessions/$sessionId', params: { sessionId: 'preload' } }).catch(() => undefined);
+    void router.preloadRoute({ to: '/sync' }).catch(() => undefined);
+  }, [router, hasTeam]);
   const placeName = (id: string | null) => reference.data?.places.find((place) => place.id === id)?.name;
 
   const start = async () => {

@@ -122,7 +122,7 @@ export function ConsentSection({ person, online }: { person: Person; online: boo
                 <Button variant="light" onClick={() => setMode('edit')}>
                   {t('person.editIdentity')}
                 </Button>
-                <Button variant="subtle" color="red.8" onClick={() => setMode('withdraw')}>
+                <Button variant="subtle" color="red" onClick={() => setMode('withdraw')}>
                   {t('person.withdraw')}
                 </Button>
               </Group>
