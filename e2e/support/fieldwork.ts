@@ -25,15 +25,16 @@ export async function getJson<T>(api: APIRequestContext, path: string): Promise<
 }
 
 /**
- * Counts every click or tap the person makes from now on (a listener on the document, kept across
- * the app's own page changes, which never reload the document).
+ * Counts every tap the person makes from now on: one `pointerdown` per finger (or mouse) press, so
+ * a tap on a chip's label counts once even though the browser also clicks the input behind it. The
+ * listener sits on the document, which the app's own page changes never reload.
  */
 export async function startCountingTaps(page: Page): Promise<void> {
   await page.evaluate(`(() => {
     window.relaisTaps = 0;
     if (window.relaisCounting) return;
     window.relaisCounting = true;
-    document.addEventListener('click', () => window.relaisTaps++, true);
+    document.addEventListener('pointerdown', () => window.relaisTaps++, true);
   })()`);
 }
 

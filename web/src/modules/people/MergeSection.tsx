@@ -47,7 +47,13 @@ export function MergeSection({ person }: { person: Person }) {
           </Card>
         ))}
       </Stack>
-      <Modal opened={chosen !== null} onClose={() => setChosen(null)} title={t('person.mergeConfirmTitle')} centered>
+      <Modal
+        opened={chosen !== null}
+        onClose={() => setChosen(null)}
+        title={t('person.mergeConfirmTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        centered
+      >
         <Stack gap="sm">
           <FormAlert message={failure.general} />
           <Text>{t('person.mergeConfirmText', { absorbed: chosen?.nickname ?? '', survivor: person.nickname })}</Text>

@@ -1,8 +1,9 @@
 import { Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonSummary } from '../../../../core/contracts/people.ts';
 import { searchForm } from '../../../../core/fieldwork.ts';
@@ -26,25 +27,18 @@ export function PeoplePage() {
   const [text, setText] = useState(q ?? '');
   const [nickname, setNickname] = useState('');
   const [adding, setAdding] = useState(false);
-  useEffect(() => {
-    const timer = setTimeout(
-      () => void navigate({ to: '/people', search: { q: text.trim() || undefined }, replace: true }),
-      250,
-    );
-    return () => clearTimeout(timer);
-  }, [text, navigate]);
-
-  const server = useQuery(peopleSearchQuery(q ?? ''));
+  const [search] = useDebouncedValue(text.trim(), 250);
+  const server = useQuery(peopleSearchQuery(search));
   const reference = useQuery(referenceQuery);
   const outbox = useQuery(outboxQuery);
   const offline = server.error instanceof ApiError && server.error.status === 0;
   const waiting = pendingPeople(outbox.data, null);
   const local = [...waiting, ...(reference.data?.people ?? [])].filter(
-    (person) => !q || searchForm(person.nickname).includes(searchForm(q)),
+    (person) => !search || searchForm(person.nickname).includes(searchForm(search)),
   );
   const people: PersonSummary[] =
     server.data && !offline
-      ? [...waiting.filter((p) => !q || searchForm(p.nickname).includes(searchForm(q))), ...server.data.items]
+      ? [...waiting.filter((p) => !search || searchForm(p.nickname).includes(searchForm(search))), ...server.data.items]
       : local;
   const waitingIds = new Set(waiting.map((person) => person.id));
 
@@ -95,7 +89,7 @@ export function PeoplePage() {
       />
       {offline ? <Text c="dimmed">{t('people.offlineSearch')}</Text> : null}
       {people.length === 0 && !server.isPending ? (
-        <EmptyMessage title={q ? t('people.noMatch') : t('people.none')}>{t('people.noneText')}</EmptyMessage>
+        <EmptyMessage title={search ? t('people.noMatch') : t('people.none')}>{t('people.noneText')}</EmptyMessage>
       ) : null}
       <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
         {people.map((person) => (
