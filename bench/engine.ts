@@ -9,6 +9,7 @@ import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { type DatabaseHandle, openDatabase } from '../server/db/client.ts';
 import { findPostgresBin, startPostgresCluster } from '../server/test-support/postgres-cluster.ts';
+import { type Caller, type FieldworkFigures, measureFieldwork } from './fieldwork.ts';
 import { type LoadResult, load, repeat } from './load.ts';
 import { teamsListSql, usersPageSql } from './raw-queries.ts';
 
@@ -22,6 +23,7 @@ export type EngineFigures = {
   usersRaw: LoadResult;
   teams: LoadResult;
   teamsRaw: LoadResult;
+  fieldwork: FieldworkFigures;
 };
 
 export type BenchPlan = { scale: number; seed: string; seconds: { signIn: number; read: number; raw: number } };
@@ -63,6 +65,33 @@ export async function openPostgres(): Promise<Opened | string> {
 const cookieValue = (setCookie: string[], name: string) =>
   setCookie.map((c) => c.split(';')[0]!).find((c) => c.startsWith(`${name}=`)) ?? '';
 
+/** Signs in as the browser does: the first call hands out the anonymous CSRF token (double submit). */
+async function signInAs(base: string, email: string) {
+  const opened = await fetch(`${base}/api/auth/session`);
+  const csrf = cookieValue(opened.headers.getSetCookie(), 'relais_csrf');
+  const signInRequest = {
+    url: `${base}/api/auth/sign-in`,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json', cookie: csrf, 'x-csrf-token': csrf.split('=')[1] ?? '' },
+    body: JSON.stringify({ email, password: generatedPassword }),
+  };
+  const signedIn = await fetch(signInRequest.url, signInRequest);
+  if (signedIn.status !== 200) throw new Error(`sign-in failed: ${await signedIn.text()}`);
+  const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+  return { signInRequest, session: cookieValue(signedIn.headers.getSetCookie(), 'relais_session'), csrfToken };
+}
+
+/** A field worker of one generated team, signed in: the caller of the fieldwork figures. */
+async function signInWorker(database: DatabaseHandle, base: string): Promise<Caller> {
+  const [worker] = await database.query<{ id: string; email: string; team_id: string }>(
+    `select u.id, u.email, min(m.team_id::text) as team_id from users u join team_memberships m on m.user_id = u.id
+     where u.role = 'worker' and u.active group by u.id, u.email having count(*) = 1 order by u.email limit 1`,
+  );
+  if (!worker) throw new Error('the generated data has no active worker');
+  const { session, csrfToken } = await signInAs(base, worker.email);
+  return { base, cookie: session, csrfToken, teamId: worker.team_id, userId: worker.id };
+}
+
 /** Runs every measurement on one engine, on the same generated data. */
 export async function measureEngine(
   engine: EngineName,
@@ -84,19 +113,7 @@ export async function measureEngine(
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     try {
-      // The sign-in page's first call hands out the anonymous CSRF token (double-submit cookie).
-      const opened = await fetch(`${base}/api/auth/session`);
-      const csrf = cookieValue(opened.headers.getSetCookie(), 'relais_csrf');
-      const csrfToken = csrf.split('=')[1] ?? '';
-      const signInRequest = {
-        url: `${base}/api/auth/sign-in`,
-        method: 'POST' as const,
-        headers: { 'content-type': 'application/json', cookie: csrf, 'x-csrf-token': csrfToken },
-        body: JSON.stringify({ email: admin.email, password: generatedPassword }),
-      };
-      const signedIn = await fetch(signInRequest.url, signInRequest);
-      if (signedIn.status !== 200) throw new Error(`sign-in failed: ${await signedIn.text()}`);
-      const session = cookieValue(signedIn.headers.getSetCookie(), 'relais_session');
+      const { signInRequest, session } = await signInAs(base, admin.email);
 
       log('  sign-in (argon2id verify per request)…');
       const signIn = await load({ ...signInRequest, connections: 4, seconds: plan.seconds.signIn });
@@ -109,7 +126,8 @@ export async function measureEngine(
       log('  raw SQL…');
       const usersRaw = await repeat(() => database.query(usersPageSql), 10, plan.seconds.raw);
       const teamsRaw = await repeat(() => database.query(teamsListSql), 10, plan.seconds.raw);
-      return { engine, rows: generated.rows, signIn, users, usersRaw, teams, teamsRaw };
+      const fieldwork = await measureFieldwork(database, await signInWorker(database, base), log);
+      return { engine, rows: generated.rows, signIn, users, usersRaw, teams, teamsRaw, fieldwork };
     } finally {
       await app.close();
     }

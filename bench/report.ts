@@ -50,6 +50,24 @@ export function report(figures: EngineFigures[], skipped: Partial<Record<EngineN
       );
     }
   }
+  out.push('', '== Field work (ms: p50 / p95 / max over the runs) ==', '');
+  const ms = (t: { p50: number; p95: number; max: number }) => `${number(t.p50)} / ${number(t.p95)} / ${number(t.max)}`;
+  for (const f of figures) {
+    const w = f.fieldwork;
+    out.push(`${f.engine}:`);
+    out.push(`  POST /api/sync, 500 encounters          ${ms(w.syncBatch)}   (${w.syncApplied} applied per batch)`);
+    out.push(`    same rows, raw SQL in one transaction   ${ms(w.syncBatchRaw)}`);
+    out.push(`    ratio sync / raw SQL (p50)              ${ratio(w.syncBatch.p50, w.syncBatchRaw.p50)}`);
+    out.push(
+      `  GET /api/people?search= (${w.people.toLocaleString('en-US')} people)  ${ms(w.search)}   (${w.search.runs} searches)`,
+    );
+    out.push(`    same search, raw SQL                    ${ms(w.searchRaw)}`);
+  }
+  if (lite && postgres) {
+    out.push(
+      `PGlite / PostgreSQL  sync batch (p50) ${ratio(lite.fieldwork.syncBatch.p50, postgres.fieldwork.syncBatch.p50)}, search (p95) ${ratio(lite.fieldwork.search.p95, postgres.fieldwork.search.p95)}`,
+    );
+  }
   for (const [engine, reason] of Object.entries(skipped)) out.push(`${engine} skipped: ${reason}`);
   const failed = figures.flatMap((f) =>
     lines.filter((l) => l.value(f).failures).map((l) => `${f.engine} ${l.label.trim()}: ${l.value(f).failures} failed`),
@@ -85,7 +103,31 @@ export function targets(figures: EngineFigures[]): string[] {
       figures.map((f) => f.engine).join(' + '),
     ],
   ];
+  const lite = figures.find((f) => f.engine === 'PGlite');
+  const fieldRows: [string, boolean, string][] = lite
+    ? [
+        [
+          'sync of 500 encounters under 1 s on PGlite (p50)',
+          lite.fieldwork.syncBatch.p50 < 1000 && lite.fieldwork.syncApplied === 500,
+          `${number(lite.fieldwork.syncBatch.p50)} ms`,
+        ],
+        [
+          '…and at most 3× raw SQL in one transaction',
+          lite.fieldwork.syncBatch.p50 <= 3 * lite.fieldwork.syncBatchRaw.p50,
+          ratio(lite.fieldwork.syncBatch.p50, lite.fieldwork.syncBatchRaw.p50),
+        ],
+        [
+          'person search over 50 000 people, p95 under 30 ms',
+          figures.every((f) => f.fieldwork.search.p95 < 30),
+          show((f) => `${number(f.fieldwork.search.p95)} ms` as never),
+        ],
+      ]
+    : [];
   return [
+    '',
+    '== Targets (issue #4) ==',
+    '',
+    ...fieldRows.map(([label, met, figure]) => `  [${met ? 'met' : 'NOT MET'}] ${label.padEnd(52)} ${figure}`),
     '',
     '== Targets (issue #3, item 10; no numeric threshold is set) ==',
     '',
