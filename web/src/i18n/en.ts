@@ -160,6 +160,11 @@ export const en: Messages = {
     copied: 'Copied',
   },
   account: {
+    unsentTitle_one: '{{count}} entry not sent yet',
+    unsentTitle_other: '{{count}} entries not sent yet',
+    unsentText:
+      'Signing out erases all Relais data on this phone, including what is waiting to be sent. Get back on the network and wait for “Up to date” if you can.',
+    signOutAnyway: 'Sign out anyway',
     title: 'My account',
     teams: 'My teams: {{teams}}',
     profile: 'Profile',

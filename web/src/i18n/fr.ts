@@ -164,6 +164,11 @@ export const fr = {
     copied: 'Copié',
   },
   account: {
+    unsentTitle_one: '{{count}} saisie pas encore envoyée',
+    unsentTitle_other: '{{count}} saisies pas encore envoyées',
+    unsentText:
+      'Se déconnecter efface toutes les données de Relais sur ce téléphone, y compris ce qui attend d’être envoyé. Reconnectez le réseau et attendez « À jour » si vous le pouvez.',
+    signOutAnyway: 'Se déconnecter quand même',
     title: 'Mon compte',
     teams: 'Mes équipes : {{teams}}',
     profile: 'Profil',
