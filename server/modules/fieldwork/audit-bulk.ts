@@ -3,6 +3,7 @@ import type { Database, Tx } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/index.ts';
 import type { AuditEvent } from '../../http/audit.ts';
 import { accessReason } from '../../http/request-context.ts';
+import { insertJsonRows } from './bulk-insert.ts';
 
 /**
  * Many audit entries in one statement: a sync batch of 500 encounters writes 500 entries with one
@@ -17,16 +18,17 @@ export async function recordAudits(db: Database | Tx, request: FastifyRequest | 
     userAgent: request?.headers['user-agent']?.slice(0, 300) ?? null,
     reason: request ? accessReason(request) : null,
   };
-  for (let start = 0; start < events.length; start += 1000) {
-    await db.insert(auditLog).values(
-      events.slice(start, start + 1000).map((event) => ({
-        ...base,
-        action: event.action,
-        entityType: event.entityType,
-        entityId: event.entityId ?? null,
-        teamId: event.teamId ?? null,
-        details: event.details ?? null,
-      })),
-    );
-  }
+  await insertJsonRows(
+    db,
+    auditLog,
+    events.map((event) => ({
+      ...base,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId ?? null,
+      teamId: event.teamId ?? null,
+      details: event.details ?? null,
+      at: new Date(),
+    })),
+  );
 }

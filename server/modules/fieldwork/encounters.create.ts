@@ -8,6 +8,7 @@ import { AppError } from '../../http/errors.ts';
 import { actorOf } from '../../http/request-context.ts';
 import { activeCodes } from '../taxonomies/taxonomies.service.ts';
 import { recordAudits } from './audit-bulk.ts';
+import { insertJsonRows } from './bulk-insert.ts';
 import { presentEncounter } from './encounters.presenter.ts';
 import { type EncounterRow, existingEncounterIds, loadReferences } from './encounters.repo.ts';
 import { checkEncounter } from './encounters.validation.ts';
@@ -24,8 +25,6 @@ const alreadyExists = () =>
     text('Un contact porte déjà cet identifiant.', 'A contact with this id already exists.'),
     [{ path: 'id', message: text('Déjà utilisé.', 'Already in use.') }],
   );
-
-const CHUNK = 500;
 
 /**
  * Creates many encounters with a fixed number of queries: everything is checked first (references
@@ -131,19 +130,15 @@ async function insertEncounters(
   request: FastifyRequest,
   items: { row: typeof encounters.$inferInsert; note?: string }[],
 ): Promise<Map<string, EncounterRow>> {
-  const inserted = new Map<string, EncounterRow>();
-  for (let start = 0; start < items.length; start += CHUNK) {
-    const chunk = items.slice(start, start + CHUNK);
-    const rows = await tx
-      .insert(encounters)
-      .values(chunk.map((i) => i.row))
-      .returning();
-    for (const row of rows) inserted.set(row.id, row);
-    const notes = chunk.flatMap((i) =>
-      i.note ? [{ encounterId: i.row.id as string, body: i.note, writtenBy: i.row.createdBy ?? null }] : [],
-    );
-    if (notes.length) await tx.insert(encounterNotes).values(notes);
-  }
+  await insertJsonRows(
+    tx,
+    encounters,
+    items.map((i) => i.row),
+  );
+  const notes = items.flatMap((i) =>
+    i.note ? [{ encounterId: i.row.id as string, body: i.note, writtenBy: i.row.createdBy ?? null }] : [],
+  );
+  await insertJsonRows(tx, encounterNotes, notes);
   await recordAudits(
     tx,
     request,
@@ -155,5 +150,8 @@ async function insertEncounters(
       details: i.row.personId ? { personId: i.row.personId } : undefined,
     })),
   );
-  return inserted;
+  // The rows are what was inserted: every column is set above, so no RETURNING round trip.
+  return new Map(
+    items.map((i) => [i.row.id as string, { ...i.row, version: 1, followUpDoneAt: null } as EncounterRow]),
+  );
 }

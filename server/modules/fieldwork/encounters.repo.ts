@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.ts';
 import { encounters, outreachSessions, people, places } from '../../db/schema/index.ts';
+import { anyUuid } from './bulk-insert.ts';
 
 export type EncounterRow = typeof encounters.$inferSelect;
 
@@ -64,7 +65,7 @@ async function selectPeople(db: Database | Tx, ids: string[]): Promise<PersonRef
 
 export async function existingEncounterIds(db: Database | Tx, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.select({ id: encounters.id }).from(encounters).where(inArray(encounters.id, ids));
+  const rows = await db.select({ id: encounters.id }).from(encounters).where(anyUuid(encounters.id, ids));
   return new Set(rows.map((r) => r.id));
 }
 

@@ -1,4 +1,3 @@
-import { inArray } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { en, fr } from 'zod/locales';
@@ -9,6 +8,7 @@ import type { Database, Tx } from '../../db/client.ts';
 import { syncOperations } from '../../db/schema/index.ts';
 import { AppError, type FieldError } from '../../http/errors.ts';
 import { actorOf } from '../../http/request-context.ts';
+import { anyUuid, insertJsonRows } from '../fieldwork/bulk-insert.ts';
 import { createEncounters, type NewEncounter } from '../fieldwork/encounters.create.ts';
 import { VersionConflict } from '../fieldwork/fieldwork.errors.ts';
 import { operations, type ParsedItem } from './sync.operations.ts';
@@ -129,7 +129,7 @@ export async function applyBatch(db: Database, request: FastifyRequest, rawItems
         .select()
         .from(syncOperations)
         .where(
-          inArray(
+          anyUuid(
             syncOperations.id,
             parsed.map((p) => p.id),
           ),
@@ -162,10 +162,11 @@ export async function applyBatch(db: Database, request: FastifyRequest, rawItems
 
   await db.transaction(async (tx) => {
     const applied: (typeof syncOperations.$inferInsert)[] = [];
+    const appliedAt = new Date();
     const record = (item: ParsedItem, entityId: string, version: number | undefined) => {
       const result = { entityId, ...(version !== undefined ? { version } : {}) };
       results[item.index] = { index: item.index, id: item.id, status: 'applied', ...result };
-      applied.push({ id: item.id, actorId: actor.id, kind: item.kind, entityId: item.entityId, result });
+      applied.push({ id: item.id, actorId: actor.id, kind: item.kind, entityId: item.entityId, result, appliedAt });
     };
     let run: ParsedItem[] = [];
     const flushRun = async () => {
@@ -205,12 +206,8 @@ export async function applyBatch(db: Database, request: FastifyRequest, rawItems
       }
     }
     await flushRun();
-    for (let start = 0; start < applied.length; start += 1000) {
-      await tx
-        .insert(syncOperations)
-        .values(applied.slice(start, start + 1000))
-        .onConflictDoNothing();
-    }
+    // A second copy of this batch racing on another connection has already recorded them: keep the first.
+    await insertJsonRows(tx, syncOperations, applied, { skipExisting: true });
   });
 
   // An operation sent twice in one batch answers like the first one.
