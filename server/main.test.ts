@@ -70,6 +70,7 @@ async function databaseEnv(): Promise<Record<string, string>> {
 }
 
 describe('npm start', () => {
+  // A whole data set or a real start: seconds when idle, much more on a loaded 2-core runner.
   it('migrates a fresh database, prints the first admin once, and serves the API', async () => {
     const port = await freePort();
     const env = { ...(await databaseEnv()), PORT: String(port), HOST: '127.0.0.1' };
@@ -106,7 +107,7 @@ describe('npm start', () => {
     expect(second.output()).not.toContain('Mot de passe');
     second.child.kill('SIGTERM');
     await second.exited;
-  });
+  }, 180_000);
 
   it('stops with one clear line on a bad setting', async () => {
     const bad = start({ PORT: 'quatre-mille' });

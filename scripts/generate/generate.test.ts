@@ -89,6 +89,7 @@ describe('synthetic data generator', () => {
     expect((data.session_tallies ?? []).every((t) => (t.count as number) > 0)).toBe(true);
   });
 
+  // A whole data set or a real start: seconds when idle, much more on a loaded 2-core runner.
   it('fills a database that the app then serves, and its file output restores to the same rows', async () => {
     const options = { scale: 12, seed: 'app' };
     const done = await writeToDatabase(test.database, options);
@@ -119,5 +120,5 @@ describe('synthetic data generator', () => {
     } finally {
       await other.close();
     }
-  });
+  }, 180_000);
 });
