@@ -6,7 +6,7 @@
  * `x-access-reason`, writes nothing.
  *
  * | method | path                                | body / query                       | answer                       |
- * | GET    | /api/people                         | ?search&teamId&limit&offset        | { items: PersonSummary[], total } (search: accent/typo tolerant, best first; its total stops at 500) |
+ * | GET    | /api/people                         | ?search&teamId&limit&offset        | { items: PersonSummary[], total } (search: accent/typo tolerant, best first; with search, total = offset + items, plus 1 when more follow) |
  * | POST   | /api/people                         | CreatePerson                       | 201 Person                   |
  * | GET    | /api/people/:id                     |                                    | Person (read audited; a merged id answers the tombstone with mergedIntoId) |
  * | PATCH  | /api/people/:id                     | UpdatePerson (baseVersion)         | Person; 409 stale            |
