@@ -32,6 +32,7 @@
 import { z } from 'zod';
 import { ageBands, channels, identificationLevels, initiators, sessionKinds } from '../fieldwork.ts';
 import { pageQuery } from './common.ts';
+import { optionalBody } from './optional-body.ts';
 import { personSummarySchema } from './people.ts';
 import { zoneSchema } from './places.ts';
 import { termCodeSchema } from './taxonomies.ts';
@@ -113,11 +114,14 @@ export const updateSessionBodySchema = z.strictObject({
   memberIds: z.array(z.uuid()).max(10).optional(),
 });
 
-export const endSessionBodySchema = z.strictObject({
-  /** Optional: ending twice is harmless, so an offline "end" needs no version. */
-  baseVersion: versionSchema.optional(),
-  endedAt: instantSchema.optional(),
-});
+/** The body may be left out (a POST with nothing to say). */
+export const endSessionBodySchema = optionalBody(
+  z.strictObject({
+    /** Optional: ending twice is harmless, so an offline "end" needs no version. */
+    baseVersion: versionSchema.optional(),
+    endedAt: instantSchema.optional(),
+  }),
+);
 
 /** Counts only grow by increments: two phones adding offline add up. A negative delta corrects. */
 export const tallyIncrementBodySchema = z.strictObject({
@@ -247,10 +251,12 @@ export const attachEncounterBodySchema = z.strictObject({
   baseVersion: versionSchema,
 });
 
-export const followUpBodySchema = z.strictObject({
-  done: z.boolean().default(true),
-  baseVersion: versionSchema.optional(),
-});
+export const followUpBodySchema = optionalBody(
+  z.strictObject({
+    done: z.boolean().default(true),
+    baseVersion: versionSchema.optional(),
+  }),
+);
 
 export const encounterNoteSchema = z.object({
   encounterId: z.uuid(),

@@ -22,6 +22,7 @@
 import { z } from 'zod';
 import { ageBands, channels, consentScopes, households, personRoleKinds } from '../fieldwork.ts';
 import { pageQuery } from './common.ts';
+import { optionalBody } from './optional-body.ts';
 
 const dateSchema = z.iso.date();
 const instantSchema = z.iso.datetime({ offset: true });
@@ -146,7 +147,7 @@ export const recordConsentBodySchema = z.strictObject({
   ...identityInput,
 });
 
-export const withdrawConsentBodySchema = z.strictObject({ baseVersion: versionSchema.optional() });
+export const withdrawConsentBodySchema = optionalBody(z.strictObject({ baseVersion: versionSchema.optional() }));
 
 export const addPersonRoleBodySchema = z.strictObject({
   id: z.uuid().optional(),

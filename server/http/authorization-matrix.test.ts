@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../core/roles.ts';
 import { uuidv7 } from '../../core/uuid.ts';
@@ -473,5 +474,42 @@ describe('team scoping', () => {
     const response = await workerB.get(`/api/teams/${world.teamA}`);
     expect(response.statusCode).toBe(404);
     expect(response.body).not.toContain(world.workerA);
+  });
+});
+
+describe('field work scoping', () => {
+  it('keeps team A’s people, encounters and sessions out of team B’s lists, search and offline cache', async () => {
+    const workerB = await agentFor('otherWorker', false);
+    const coordinatorB = await agentFor('otherCoordinator', false);
+    for (const agent of [workerB, coordinatorB]) {
+      const people = (await agent.get('/api/people?search=Ti-Jean')).json();
+      expect(people.items.map((p: { id: string }) => p.id)).not.toContain(world.personA);
+      const encounters = (await agent.get(`/api/encounters?personId=${world.personA}`)).json();
+      expect(encounters.items).toEqual([]);
+      const sessions = (await agent.get('/api/sessions')).json();
+      expect(sessions.items.map((s: { id: string }) => s.id)).not.toContain(world.sessionA);
+      const cache = (await agent.get('/api/sync/reference')).json();
+      expect(JSON.stringify(cache)).not.toContain(world.personA);
+      const filtered = (await agent.get(`/api/people?teamId=${world.teamA}`)).json();
+      expect(filtered.items).toEqual([]);
+    }
+    const workerA = await agentFor('worker', false);
+    expect((await workerA.get('/api/people?search=ti-jean')).json().items.map((p: { id: string }) => p.id)).toContain(
+      world.personA,
+    );
+  });
+
+  it('lets an admin read field records only with a reason, which the audit log keeps', async () => {
+    const admin = await agentFor('admin', false);
+    const reason = encodeURIComponent('Plainte no 42 : vérification');
+    const headers = { 'x-access-reason': reason };
+    expect((await admin.get(`/api/encounters/${world.encounterA}/note`)).json().error.code).toBe('reason_required');
+    const note = await admin.get(`/api/encounters/${world.encounterA}/note`, { headers });
+    expect(note.json().body).toBe('Confidentiel.');
+    expect((await admin.get(`/api/people?teamId=${world.teamA}`, { headers })).json().total).toBeGreaterThan(0);
+    const result = (await t.database.db.execute(
+      sql`select reason from audit_log where entity_type = 'encounter_note' and entity_id = ${world.encounterA} and reason is not null`,
+    )) as unknown as { rows: { reason: string }[] };
+    expect(result.rows.map((r) => r.reason)).toContain('Plainte no 42 : vérification');
   });
 });

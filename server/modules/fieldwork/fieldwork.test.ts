@@ -193,3 +193,12 @@ describe('encounters', () => {
     ).toEqual(['latitude', 'longitude']);
   });
 });
+
+describe('posts with nothing to say', () => {
+  it('ends a session and marks a follow-up done without a body', async () => {
+    const session = (await ana.post('/api/sessions', { kind: 'walk' })).json();
+    expect((await ana.post(`/api/sessions/${session.id}/end`)).json().status).toBe('ended');
+    const encounter = (await ana.post('/api/encounters', { followUpOn: '2026-01-10' })).json();
+    expect((await ana.post(`/api/encounters/${encounter.id}/follow-up`)).json().followUpDoneAt).not.toBeNull();
+  });
+});
