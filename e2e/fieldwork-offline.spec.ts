@@ -7,6 +7,9 @@ import { heading } from './support/pages.ts';
 // The service worker keeps the app shell, so a reload without network still opens the app.
 test.use({ serviceWorkers: 'allow' });
 
+// Several sign-ins (argon2) and a full day of steps: a loaded CI machine needs more than 30 s.
+test.describe.configure({ timeout: 60_000 });
+
 test('offline: a round with counters, an anonymous contact and a new person survive a reload and reach the server once', async ({
   page,
   context,

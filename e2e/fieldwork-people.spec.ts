@@ -18,11 +18,13 @@ async function personOfTheTeam(account: Account, nickname: string): Promise<stri
   return id;
 }
 
+// Several sign-ins (argon2) and a full day of steps: a loaded CI machine needs more than 30 s.
+test.describe.configure({ timeout: 60_000 });
+
 test('two workers edit one person: the second sees the conflict and chooses; another team finds nothing', async ({
   page,
   browser,
 }) => {
-  test.setTimeout(60_000);
   const { team, worker } = await workerInTheField(page);
   const colleague = await createAccount('worker', [team.id]);
   const nickname = unique('Kiki');

@@ -6,6 +6,9 @@ import { apiAs, getJson, syncState, workerInTheField } from './support/fieldwork
 import { expect, expectAccessible, test, unique } from './support/fixtures.ts';
 import { heading } from './support/pages.ts';
 
+// Several sign-ins (argon2) and a full day of steps: a loaded CI machine needs more than 30 s.
+test.describe.configure({ timeout: 60_000 });
+
 test('replay: the same batch sent twice changes nothing the second time', async ({ page }) => {
   const { worker } = await workerInTheField(page);
   const { api, csrf } = await apiAs(worker);

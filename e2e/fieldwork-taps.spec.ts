@@ -7,6 +7,9 @@ import { heading } from './support/pages.ts';
  * Target (issue 4): ≤ 4 taps for an anonymous contact with one need and one action, ≤ 6 for a
  * contact with someone met recently. For comparison, a contact that records only a category.
  */
+// Several sign-ins (argon2) and a full day of steps: a loaded CI machine needs more than 30 s.
+test.describe.configure({ timeout: 60_000 });
+
 test('tap counts from the home screen to the saved confirmation', async ({ page }) => {
   await workerInTheField(page);
   const saved = page.getByTestId('contact-saved');

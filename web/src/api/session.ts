@@ -13,7 +13,8 @@ export const sessionQuery = queryOptions({
     try {
       const session = await api.get<SessionState>('/auth/session');
       rememberCsrfToken(session.csrfToken);
-      if (session.user) await rememberUser(session.user);
+      // Kept for offline starts; never holds up the page (IndexedDB can be slow or missing).
+      if (session.user) void rememberUser(session.user);
       return session;
     } catch (error) {
       // No network: the user this device last knew, from the encrypted store, so the app opens.

@@ -52,7 +52,14 @@ export async function storeOwner(): Promise<string | null> {
  * Makes sure the store is this user's: keeps it when it already is (their waiting operations with
  * it), wipes it and makes a new key when it belonged to someone else.
  */
-export async function claimStore(userId: string): Promise<void> {
+let claiming: Promise<void> = Promise.resolve();
+export function claimStore(userId: string): Promise<void> {
+  // One at a time: two claims racing would each make a key, and the first one's data be lost.
+  claiming = claiming.catch(() => undefined).then(() => claimStoreNow(userId));
+  return claiming;
+}
+
+async function claimStoreNow(userId: string): Promise<void> {
   const existing = await storedKey();
   if (existing?.userId === userId) return;
   if (existing) await wipeStore();

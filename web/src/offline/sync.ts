@@ -92,6 +92,11 @@ export function syncNow(): Promise<void> {
 }
 
 async function sendWaiting(): Promise<void> {
+  // No network at all: nothing to try until the browser says it is back (the `online` event).
+  if (!navigator.onLine) {
+    setState({ online: false, problem: 'network' });
+    return;
+  }
   const waiting = (await listOperations()).filter((row) => row.status === 'pending');
   if (waiting.length === 0) {
     setState({ problem: state.problem === 'network' && navigator.onLine ? null : state.problem });

@@ -20,11 +20,17 @@ import {
   myDayQuery,
   outboxQuery,
   pendingEncounters,
+  pendingPeople,
   referenceQuery,
   runningSession,
   termLabel,
 } from './data.ts';
 import { formatDay, formatTime, formatWhen } from './format.ts';
+
+/** The two one-tap tiles: icon above a label that may wrap. */
+const bigButton = {
+  label: { flexDirection: 'column', gap: 4, whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.2, fontSize: 18 },
+} as const;
 
 /** "Ma journée": start a round or log a contact in one tap, then what the day holds. */
 export function MyDayPage({ user }: { user: CurrentUser }) {
@@ -66,7 +72,12 @@ export function MyDayPage({ user }: { user: CurrentUser }) {
   );
   const followUps = (myDay.data?.followUps ?? []).filter((item) => !doneHere.has(item.encounter.id));
   const sessions = (myDay.data?.sessions ?? []).filter((session) => session.id !== running?.id);
-  const peopleById = new Map((reference.data?.people ?? []).map((person) => [person.id, person.nickname]));
+  // Names from everything this device knows: waiting creations, the day, the cached team list.
+  const peopleById = new Map(
+    [...(reference.data?.people ?? []), ...(myDay.data?.recentPeople ?? []), ...pendingPeople(outbox.data, null)].map(
+      (person) => [person.id, person.nickname],
+    ),
+  );
 
   return (
     <Stack gap="lg">
@@ -74,38 +85,24 @@ export function MyDayPage({ user }: { user: CurrentUser }) {
       {hasTeam ? (
         <SimpleGrid cols={2} spacing="sm">
           {running ? (
-            <RouterButton
-              to="/sessions/$sessionId"
-              params={{ sessionId: running.id }}
-              size="xl"
-              h={88}
-              leftSection={<IconWalk size={28} aria-hidden />}
-              styles={{ label: { whiteSpace: 'normal', lineHeight: 1.2 } }}
-            >
+            <RouterButton to="/sessions/$sessionId" params={{ sessionId: running.id }} h={96} styles={bigButton}>
+              <IconWalk size={30} aria-hidden />
               {t('day.resumeSession')}
             </RouterButton>
           ) : (
-            <Button
-              size="xl"
-              h={88}
-              onClick={() => void start()}
-              loading={starting}
-              leftSection={<IconWalk size={28} aria-hidden />}
-              styles={{ label: { whiteSpace: 'normal', lineHeight: 1.2 } }}
-            >
+            <Button h={96} onClick={() => void start()} loading={starting} styles={bigButton}>
+              <IconWalk size={30} aria-hidden />
               {t('day.startSession')}
             </Button>
           )}
           <RouterButton
             to="/contact"
             search={running ? { sessionId: running.id } : {}}
-            size="xl"
-            h={88}
-            variant="light"
+            h={96}
             color="relais.9"
-            leftSection={<IconMessagePlus size={28} aria-hidden />}
-            styles={{ label: { whiteSpace: 'normal', lineHeight: 1.2 } }}
+            styles={bigButton}
           >
+            <IconMessagePlus size={30} aria-hidden />
             {t('day.quickContact')}
           </RouterButton>
         </SimpleGrid>
@@ -182,9 +179,7 @@ export function MyDayPage({ user }: { user: CurrentUser }) {
                     <Text fw={600}>
                       {encounter.personId ? (
                         <Link to="/people/$personId" params={{ personId: encounter.personId }}>
-                          {peopleById.get(encounter.personId) ??
-                            pendingName(outbox.data, encounter.personId) ??
-                            t('day.knownPerson')}
+                          {peopleById.get(encounter.personId) ?? t('day.knownPerson')}
                         </Link>
                       ) : (
                         t('day.anonymousContact')
@@ -210,14 +205,6 @@ export function MyDayPage({ user }: { user: CurrentUser }) {
       <MyTeams user={user} />
     </Stack>
   );
-}
-
-function pendingName(
-  operations: { value: { item: { kind: string; entityId: string; payload: Record<string, unknown> } } }[] | undefined,
-  id: string,
-) {
-  const row = operations?.find((op) => op.value.item.kind === 'person.create' && op.value.item.entityId === id);
-  return row ? String(row.value.item.payload.nickname ?? '') : undefined;
 }
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {

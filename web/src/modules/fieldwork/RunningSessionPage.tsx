@@ -12,7 +12,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { IconMessagePlus, IconMinus, IconPlus } from '@tabler/icons-react';
+import { IconMessagePlus, IconMinus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
@@ -148,20 +148,14 @@ function SessionScreen({ session }: { session: LocalSession }) {
                   <Text component="span" fz="md" fw={600} ta="center">
                     {label}
                   </Text>
-                  <Group component="span" gap={2} mt={4}>
-                    <IconPlus size={16} aria-hidden />
-                    <Text component="span" fz="sm">
-                      1
-                    </Text>
-                  </Group>
                 </Button>
                 {count > 0 && !ended ? (
                   <ActionIcon
                     variant="subtle"
                     color="gray.7"
                     pos="absolute"
-                    top={4}
-                    right={4}
+                    top={0}
+                    right={0}
                     onClick={() => void addTally(session.id, term.code, -1)}
                     aria-label={t('session.removeOne', { label })}
                   >

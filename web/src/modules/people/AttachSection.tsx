@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../ui/use-language.ts';
+import { wrappingButton } from '../../ui/wrapping-button.ts';
 import { attachEncounter } from '../fieldwork/actions.ts';
 import { referenceQuery, termLabel } from '../fieldwork/data.ts';
 import { formatWhen } from '../fieldwork/format.ts';
@@ -23,7 +24,12 @@ export function AttachSection({ personId }: { personId: string }) {
       <Stack gap="sm">
         <Text>{t('person.attachText')}</Text>
         {!open ? (
-          <Button variant="light" onClick={() => setOpen(true)} style={{ alignSelf: 'flex-start' }}>
+          <Button
+            styles={wrappingButton}
+            variant="light"
+            onClick={() => setOpen(true)}
+            style={{ alignSelf: 'flex-start' }}
+          >
             {t('person.attachShow')}
           </Button>
         ) : encounters.isPending ? (

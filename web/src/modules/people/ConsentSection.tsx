@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
 import { useApiError } from '../../ui/use-api-error.ts';
 import { useLanguage } from '../../ui/use-language.ts';
+import { wrappingButton } from '../../ui/wrapping-button.ts';
 import { Section } from './Section.tsx';
 import { usePersonCall } from './use-person-call.ts';
 
@@ -155,7 +156,12 @@ export function ConsentSection({ person, online }: { person: Person; online: boo
           <>
             <Text>{person.consentWithdrawnAt ? t('person.consentWithdrawn') : t('person.noConsent')}</Text>
             {online ? (
-              <Button variant="light" onClick={() => setMode('record')} style={{ alignSelf: 'flex-start' }}>
+              <Button
+                styles={wrappingButton}
+                variant="light"
+                onClick={() => setMode('record')}
+                style={{ alignSelf: 'flex-start' }}
+              >
                 {t('person.recordConsent')}
               </Button>
             ) : null}

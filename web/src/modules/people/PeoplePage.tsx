@@ -121,16 +121,18 @@ function PersonRow({ person, waiting }: { person: PersonSummary; waiting: boolea
       <Group justify="space-between" wrap="nowrap">
         <Stack gap={2}>
           <Text fw={700}>{person.nickname}</Text>
-          <Text fz="sm">
-            {[
-              person.ageBand ? t(`ageBands.${person.ageBand}`) : null,
-              person.lastEncounterAt
-                ? t('people.lastMet', { when: formatWhen(person.lastEncounterAt, language) })
-                : null,
-            ]
-              .filter(Boolean)
-              .join(' · ')}
-          </Text>
+          {person.ageBand || person.lastEncounterAt ? (
+            <Text fz="sm">
+              {[
+                person.ageBand ? t(`ageBands.${person.ageBand}`) : null,
+                person.lastEncounterAt
+                  ? t('people.lastMet', { when: formatWhen(person.lastEncounterAt, language) })
+                  : null,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </Text>
+          ) : null}
         </Stack>
         <Group gap={4}>
           {person.identified ? <Tag tone="blue">{t('person.identified')}</Tag> : null}
