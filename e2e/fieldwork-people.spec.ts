@@ -101,6 +101,8 @@ test('a person: consent opens the identity fields, an anonymous contact is attac
   await page.getByRole('link', { name: 'Usager·ères' }).click();
   await expect(heading(page, 'Usager·ères')).toBeVisible();
   await page.getByLabel('Chercher').fill(nickname);
+  await expect(page.getByRole('link', { name: new RegExp(nickname) })).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole('link', { name: new RegExp(nickname) }).click();
   await expect(heading(page, nickname)).toBeVisible();
 

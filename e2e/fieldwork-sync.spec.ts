@@ -39,6 +39,9 @@ test('a sync whose answer is lost on the way back is sent again and counted once
     await route.abort('connectionreset');
   });
   await page.getByRole('link', { name: 'Contact rapide' }).click();
+  await page.getByRole('button', { name: 'Plus de détails' }).click();
+  await expect(page.getByLabel('Note confidentielle')).toBeVisible();
+  await expectAccessible(page);
   await page.getByText('Isolement', { exact: true }).click();
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByTestId('contact-saved')).toBeVisible();

@@ -92,7 +92,7 @@ const sessionRoute = createRoute({
   component: lazyRouteComponent(() => import('../modules/fieldwork/RunningSessionPage.tsx'), 'RunningSessionPage'),
 });
 
-export type ContactSearch = { sessionId?: string };
+type ContactSearch = { sessionId?: string };
 
 const contactRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -101,7 +101,7 @@ const contactRoute = createRoute({
   component: lazyRouteComponent(() => import('../modules/fieldwork/QuickContactPage.tsx'), 'QuickContactPage'),
 });
 
-export type PeopleSearch = { q?: string };
+type PeopleSearch = { q?: string };
 
 const peopleRoute = createRoute({
   getParentRoute: () => signedInRoute,

@@ -1,4 +1,4 @@
-import type { SyncItem, SyncKind } from '../../../core/contracts/sync.ts';
+import type { SyncKind } from '../../../core/contracts/sync.ts';
 import type { LocalizedText } from '../../../core/localized.ts';
 import { uuidv7 } from '../../../core/uuid.ts';
 import { deleteOutbox, getOutbox, listOutbox, type OutboxRow, type OutboxStatus, putOutbox } from './store.ts';
@@ -32,7 +32,7 @@ export function onOutboxChange(listener: () => void): () => void {
   changeListeners.add(listener);
   return () => changeListeners.delete(listener);
 }
-export function outboxChanged(): void {
+function outboxChanged(): void {
   for (const listener of changeListeners) listener();
 }
 
@@ -145,5 +145,3 @@ export async function markResults(
   }
   outboxChanged();
 }
-
-export type { SyncItem };

@@ -9,7 +9,7 @@ import { countOutbox } from './store.ts';
  * when the network comes back, every half minute, after each new operation, and on "sync now".
  * Its state (online, waiting, refused, conflicts, problem) is what the header shows.
  */
-export type SyncProblem = 'network' | 'signedOut' | 'server' | null;
+type SyncProblem = 'network' | 'signedOut' | 'server' | null;
 export type SyncState = {
   online: boolean;
   syncing: boolean;
