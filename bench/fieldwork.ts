@@ -175,12 +175,13 @@ export async function measureFieldwork(
     rawSearchSamples.push(
       await timed(() =>
         database.db.transaction(async (tx) => {
-          await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.4', true)`);
+          // The app's query (people.repo.ts searchPeople), without the presenter and the HTTP around it.
+          await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.45', true)`);
           await tx.execute(sql`
             select id, nickname from people
             where team_id = ${caller.teamId} and merged_into_id is null
               and relais_unaccent(lower(${query})) <% search_text
-            order by word_similarity(relais_unaccent(lower(${query})), search_text) desc limit 20`);
+            order by search_text <->> relais_unaccent(lower(${query})) limit 21`);
         }),
       ),
     );
