@@ -52,6 +52,7 @@ export function MyDayPage({ user }: { user: CurrentUser }) {
     void router.preloadRoute({ to: '/contact' }).catch(() => undefined);
     void router.preloadRoute({ to: '/sessions/$sessionId', params: { sessionId: 'preload' } }).catch(() => undefined);
     void router.preloadRoute({ to: '/sync' }).catch(() => undefined);
+    void router.preloadRoute({ to: '/account' }).catch(() => undefined);
   }, [router, hasTeam]);
   const placeName = (id: string | null) => reference.data?.places.find((place) => place.id === id)?.name;
 
