@@ -1,5 +1,5 @@
 import { Anchor, Card, Group, List, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconListSearch, IconSettings, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconList, IconListSearch, IconSettings, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -9,7 +9,7 @@ import { teamsQuery, usersQuery } from '../../api/queries.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 
 type ShortcutProps = {
-  to: '/admin/users' | '/admin/teams' | '/admin/audit' | '/admin/settings';
+  to: '/admin/users' | '/admin/teams' | '/admin/audit' | '/admin/settings' | '/taxonomies';
   icon: ReactNode;
   title: string;
   detail: string;
@@ -88,6 +88,12 @@ export function AdminHome({ user }: { user: CurrentUser }) {
           icon={<IconSettings size={24} />}
           title={t('nav.settings')}
           detail={t('home.settingsDetail')}
+        />
+        <Shortcut
+          to="/taxonomies"
+          icon={<IconList size={24} />}
+          title={t('nav.taxonomies')}
+          detail={t('taxonomies.intro')}
         />
       </SimpleGrid>
     </Stack>
