@@ -56,7 +56,6 @@ export type TaxonomyKind = (typeof taxonomyKinds)[number];
 
 /** Identity fields exist only under a recorded consent; withdrawal erases all of them. */
 export const identityFields = ['firstName', 'lastName', 'phone', 'email'] as const;
-export type IdentityField = (typeof identityFields)[number];
 
 /**
  * Lower case without accents, spaces squeezed: how names are compared ("José" = "jose"). The

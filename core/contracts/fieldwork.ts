@@ -37,13 +37,13 @@ import { personSummarySchema } from './people.ts';
 import { zoneSchema } from './places.ts';
 import { termCodeSchema } from './taxonomies.ts';
 
-export const dateSchema = z.iso.date();
-export const instantSchema = z.iso.datetime({ offset: true });
+const dateSchema = z.iso.date();
+const instantSchema = z.iso.datetime({ offset: true });
 const versionSchema = z.number().int().min(1);
 
 // ---- outreach sessions ----
 
-export const tallySchema = z.object({ kind: z.string(), count: z.number().int() });
+const tallySchema = z.object({ kind: z.string(), count: z.number().int() });
 
 export const sessionSchema = z.object({
   id: z.uuid(),
@@ -101,7 +101,6 @@ export const createSessionBodySchema = z.strictObject({
   /** The binôme: team members present. The caller is always added. */
   memberIds: z.array(z.uuid()).max(10).default([]),
 });
-export type CreateSessionBody = z.input<typeof createSessionBodySchema>;
 
 export const updateSessionBodySchema = z.strictObject({
   baseVersion: versionSchema,
@@ -143,7 +142,7 @@ export const createObservationBodySchema = z.strictObject({
 
 // ---- encounters ----
 
-export const nonRecoursSchema = z.strictObject({
+const nonRecoursSchema = z.strictObject({
   /** Which right or service is not used (taxonomy `right`). */
   right: termCodeSchema,
   /** Why (taxonomy `barrier`: unaware, complexity, distrust, language, digital, fear, cost, other). */
@@ -269,7 +268,7 @@ export const encounterNoteSchema = z.object({
 
 export const myDayQuerySchema = z.strictObject({ date: dateSchema.optional() });
 
-export const followUpItemSchema = z.object({
+const followUpItemSchema = z.object({
   state: z.enum(['overdue', 'dueToday']),
   encounter: encounterSchema,
 });

@@ -42,7 +42,7 @@ export const personSummarySchema = z.object({
 });
 export type PersonSummary = z.infer<typeof personSummarySchema>;
 
-export const personRoleSchema = z.object({
+const personRoleSchema = z.object({
   id: z.uuid(),
   role: z.enum(personRoleKinds),
   startedOn: z.string(),
@@ -114,7 +114,7 @@ const personFields = {
   firstContactHow: z.enum(channels).nullable().optional(),
 };
 
-export const consentInputSchema = z.strictObject({
+const consentInputSchema = z.strictObject({
   scope: z.enum(consentScopes),
   /** Defaults to now. */
   givenAt: instantSchema.optional(),
@@ -130,7 +130,6 @@ export const createPersonBodySchema = z.strictObject({
   consent: consentInputSchema.optional(),
   ...identityInput,
 });
-export type CreatePersonBody = z.input<typeof createPersonBodySchema>;
 
 export const updatePersonBodySchema = z.strictObject({
   baseVersion: versionSchema,
@@ -172,7 +171,7 @@ export const mergePeopleBodySchema = z.strictObject({ absorbedId: z.uuid() });
  * A person's life with the team, newest first. Encounters and roles now; referrals and
  * activities join as new `type`s with later issues.
  */
-export const timelineItemSchema = z.object({
+const timelineItemSchema = z.object({
   type: z.enum(['encounter', 'roleStarted', 'roleEnded']),
   at: z.string(),
   id: z.uuid(),

@@ -46,7 +46,7 @@ import { personSummarySchema } from './people.ts';
 import { placeSchema } from './places.ts';
 import { termSchema } from './taxonomies.ts';
 
-export const syncKinds = [
+const syncKinds = [
   'session.start',
   'session.update',
   'session.end',
@@ -78,7 +78,7 @@ export const syncBodySchema = z.strictObject({
 
 const localized = z.object({ fr: z.string(), en: z.string() });
 
-export const syncResultSchema = z.object({
+const syncResultSchema = z.object({
   index: z.number().int(),
   id: z.string().nullable(),
   status: z.enum(['applied', 'duplicate', 'invalid', 'conflict']),

@@ -5,7 +5,7 @@ import { anyUuid } from './bulk-insert.ts';
 
 export type EncounterRow = typeof encounters.$inferSelect;
 
-export type PersonRef = { id: string; teamId: string; consented: boolean; mergedIntoId: string | null };
+type PersonRef = { id: string; teamId: string; consented: boolean; mergedIntoId: string | null };
 export type References = {
   sessions: Map<string, { teamId: string }>;
   places: Map<string, { teamId: string }>;

@@ -8,7 +8,7 @@ import { type Actor, accessReason } from '../../http/request-context.ts';
  * write them; an admin reads them only with a stated reason (`x-access-reason`, kept in the audit
  * log) and writes none; everyone else is told they do not exist (404). Decision 0010.
  */
-export const reasonRequired = () =>
+const reasonRequired = () =>
   new AppError(
     403,
     'reason_required',
@@ -19,7 +19,7 @@ export const reasonRequired = () =>
   );
 
 /** The teams whose field records this caller may read; undefined means all (admin with a reason). */
-export function readableTeamIds(actor: Actor, request: FastifyRequest): string[] | undefined {
+function readableTeamIds(actor: Actor, request: FastifyRequest): string[] | undefined {
   if (actor.role !== 'admin') return actor.teamIds;
   if (!accessReason(request)) throw reasonRequired();
   return undefined;

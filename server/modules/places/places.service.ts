@@ -21,7 +21,7 @@ import { canWrite, writeTeam } from '../fieldwork/fieldwork.policy.ts';
 type PlaceRow = typeof places.$inferSelect;
 const placeLabel = text('Lieu', 'Place');
 
-export function presentPlace(row: PlaceRow): Place {
+function presentPlace(row: PlaceRow): Place {
   return {
     id: row.id,
     teamId: row.teamId,
