@@ -2,6 +2,9 @@ import { createAccount, createTeam } from './support/api.ts';
 import { expect, expectAccessible, serverState, test } from './support/fixtures.ts';
 import { heading, signIn, signOut } from './support/pages.ts';
 
+// Two devices, two sign-ins (argon2) and axe on a full "Ma journée": more than 30 s on a loaded runner.
+test.describe.configure({ timeout: 60_000 });
+
 test('English chosen on the account stays after a reload and follows the person to another device', async ({
   page,
   browser,

@@ -17,6 +17,8 @@ interface OfflineSchema extends DBSchema {
 const databaseName = 'relais-offline';
 let connection: Promise<IDBPDatabase<OfflineSchema>> | null = null;
 let currentKey: { userId: string; key: CryptoKey } | null = null;
+/** Set by a sign-out: nothing may open (and so re-create) the database until someone signs in. */
+let wiped = false;
 
 function database(): Promise<IDBPDatabase<OfflineSchema>> {
   connection ??= openDB<OfflineSchema>(databaseName, 1, {
@@ -38,6 +40,7 @@ function database(): Promise<IDBPDatabase<OfflineSchema>> {
 /** The key of whoever owns the store, or null (nobody signed in on this device yet, or wiped). */
 async function storedKey(): Promise<{ userId: string; key: CryptoKey } | null> {
   if (currentKey) return currentKey;
+  if (wiped) return null;
   const row = await (await database()).get('keys', 'current');
   currentKey = row ? { userId: row.userId, key: row.key } : null;
   return currentKey;
@@ -60,9 +63,13 @@ export function claimStore(userId: string): Promise<void> {
 }
 
 async function claimStoreNow(userId: string): Promise<void> {
+  wiped = false;
   const existing = await storedKey();
   if (existing?.userId === userId) return;
-  if (existing) await wipeStore();
+  if (existing) {
+    await wipeStore();
+    wiped = false;
+  }
   const key = await createKey();
   await (await database()).put('keys', { userId, key, createdAt: new Date().toISOString() }, 'current');
   currentKey = { userId, key };
@@ -76,6 +83,7 @@ async function requireKey(): Promise<CryptoKey> {
 
 /** Deletes the whole database, key included: nothing written before can be read again. */
 export async function wipeStore(): Promise<void> {
+  wiped = true;
   const db = await connection?.catch(() => null);
   db?.close();
   connection = null;
@@ -149,6 +157,7 @@ export async function countOutbox(): Promise<Record<OutboxStatus, number>> {
 }
 
 export async function deleteOutbox(ids: string[]): Promise<void> {
+  if (!(await storedKey())) return;
   const tx = (await database()).transaction('outbox', 'readwrite');
   await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
 }
