@@ -30,7 +30,15 @@ export function AppLayout() {
     void rememberUser(user).then(() => {
       if (!stopped) stop = startSync();
     });
-    const stopApplied = onApplied(() => void queryClient.invalidateQueries({ queryKey: ['fieldwork'] }));
+    // What changed on the server is read again; the reference lists (an audited read) keep their
+    // five minutes: people made here are already known to this device.
+    const stopApplied = onApplied(
+      () =>
+        void queryClient.invalidateQueries({
+          queryKey: ['fieldwork'],
+          predicate: (query) => query.queryKey[1] !== 'reference',
+        }),
+    );
     const stopOutbox = onOutboxChange(() => void queryClient.invalidateQueries({ queryKey: ['outbox'] }));
     return () => {
       stopped = true;
