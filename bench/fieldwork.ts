@@ -9,7 +9,7 @@ import { readTables, runnerOf } from '../server/ops/catalog.ts';
  * Issue #4's figures: one sync batch of 500 encounters against the same rows inserted with raw SQL
  * in one transaction, and person search over 50 000 people (p95), through the app and as SQL.
  */
-export type Timing = { p50: number; p95: number; max: number; runs: number };
+type Timing = { p50: number; p95: number; max: number; runs: number };
 
 export type FieldworkFigures = {
   syncBatch: Timing;
