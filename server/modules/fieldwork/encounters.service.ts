@@ -13,7 +13,7 @@ import { uuidv7 } from '../../../core/uuid.ts';
 import type { Database, Tx } from '../../db/client.ts';
 import { encounterNotes, encounters } from '../../db/schema/index.ts';
 import { recordAudit } from '../../http/audit.ts';
-import { invalidField, notFound } from '../../http/errors.ts';
+import { invalidField } from '../../http/errors.ts';
 import { actorOf } from '../../http/request-context.ts';
 import { activeCodes } from '../taxonomies/taxonomies.service.ts';
 import { createEncounters } from './encounters.create.ts';
@@ -21,7 +21,7 @@ import { presentEncounter } from './encounters.presenter.ts';
 import { type EncounterRow, findEncounter, loadReferences } from './encounters.repo.ts';
 import { checkEncounter } from './encounters.validation.ts';
 import { invalidFields, VersionConflict } from './fieldwork.errors.ts';
-import { canRead, canWrite, teamFilter } from './fieldwork.policy.ts';
+import { scopedRecord, teamFilter } from './fieldwork.policy.ts';
 
 const encounterLabel = text('Contact', 'Encounter');
 const nextDay = (day: string) => new Date(new Date(`${day}T00:00:00Z`).getTime() + 86_400_000);
@@ -72,17 +72,7 @@ export async function listEncounters(
   return { items: rows.map(presentEncounter), total: Number(totals[0]?.total ?? 0) };
 }
 
-async function readable(db: Database | Tx, request: FastifyRequest, id: string) {
-  const row = await findEncounter(db, id);
-  if (!row || !canRead(actorOf(request), request, row.teamId)) throw notFound(encounterLabel);
-  return row;
-}
-
-async function writable(db: Database | Tx, request: FastifyRequest, id: string) {
-  const row = await findEncounter(db, id);
-  if (!row || !canWrite(actorOf(request), row.teamId)) throw notFound(encounterLabel);
-  return row;
-}
+const { readable, writable } = scopedRecord(findEncounter, encounterLabel);
 
 export async function getEncounter(db: Database, request: FastifyRequest, id: string) {
   const row = await readable(db, request, id);

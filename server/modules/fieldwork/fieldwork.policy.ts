@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import { text } from '../../../core/localized.ts';
-import { AppError, invalidField } from '../../http/errors.ts';
-import { type Actor, accessReason } from '../../http/request-context.ts';
+import { type LocalizedText, text } from '../../../core/localized.ts';
+import type { Database, Tx } from '../../db/client.ts';
+import { AppError, invalidField, notFound } from '../../http/errors.ts';
+import { type Actor, accessReason, actorOf } from '../../http/request-context.ts';
 
 /**
  * Field records (sessions, encounters, people, notes) belong to one team. Its members read and
@@ -33,6 +34,24 @@ export function canRead(actor: Actor, request: FastifyRequest, teamId: string): 
 /** Only members write a team's field records; admins manage accounts, not field work. */
 export function canWrite(actor: Actor, teamId: string): boolean {
   return actor.role !== 'admin' && actor.teamIds.includes(teamId);
+}
+
+type Find<Row> = (db: Database | Tx, id: string) => Promise<Row | undefined>;
+
+/** Loads one field record for reading or for writing; out of the caller's scope, it does not exist. */
+export function scopedRecord<Row extends { teamId: string }>(find: Find<Row>, label: LocalizedText) {
+  return {
+    async readable(db: Database | Tx, request: FastifyRequest, id: string): Promise<Row> {
+      const row = await find(db, id);
+      if (!row || !canRead(actorOf(request), request, row.teamId)) throw notFound(label);
+      return row;
+    },
+    async writable(db: Database | Tx, request: FastifyRequest, id: string): Promise<Row> {
+      const row = await find(db, id);
+      if (!row || !canWrite(actorOf(request), row.teamId)) throw notFound(label);
+      return row;
+    },
+  };
 }
 
 /** Narrows an optional `teamId` filter to what the caller may read. */

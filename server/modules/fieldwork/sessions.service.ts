@@ -13,11 +13,10 @@ import { text } from '../../../core/localized.ts';
 import type { Database, Tx } from '../../db/client.ts';
 import { outreachSessions, places, sessionObservations, sessionTallies } from '../../db/schema/index.ts';
 import { recordAudit } from '../../http/audit.ts';
-import { notFound } from '../../http/errors.ts';
 import { actorOf } from '../../http/request-context.ts';
 import { activeCodes } from '../taxonomies/taxonomies.service.ts';
 import { fieldError, invalidFields, unknownRecord, unknownTerm, VersionConflict } from './fieldwork.errors.ts';
-import { canRead, canWrite, teamFilter, writeTeam } from './fieldwork.policy.ts';
+import { scopedRecord, teamFilter, writeTeam } from './fieldwork.policy.ts';
 import { presentObservation, presentSession } from './sessions.presenter.ts';
 import {
   findSession,
@@ -73,17 +72,7 @@ export async function listSessions(
 }
 
 /** The session if the caller may read it; 404 otherwise (403 for an admin without a reason). */
-async function readable(db: Database | Tx, request: FastifyRequest, id: string) {
-  const row = await findSession(db, id);
-  if (!row || !canRead(actorOf(request), request, row.teamId)) throw notFound(sessionLabel);
-  return row;
-}
-
-async function writable(db: Database | Tx, request: FastifyRequest, id: string) {
-  const row = await findSession(db, id);
-  if (!row || !canWrite(actorOf(request), row.teamId)) throw notFound(sessionLabel);
-  return row;
-}
+const { readable, writable } = scopedRecord(findSession, sessionLabel);
 
 export async function getSession(db: Database, request: FastifyRequest, id: string) {
   const row = await readable(db, request, id);

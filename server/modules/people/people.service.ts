@@ -18,7 +18,7 @@ import { recordAudit } from '../../http/audit.ts';
 import { AppError, invalidField, notFound } from '../../http/errors.ts';
 import { actorOf } from '../../http/request-context.ts';
 import { fieldError, invalidFields, VersionConflict } from '../fieldwork/fieldwork.errors.ts';
-import { canRead, canWrite, teamFilter, writeTeam } from '../fieldwork/fieldwork.policy.ts';
+import { scopedRecord, teamFilter, writeTeam } from '../fieldwork/fieldwork.policy.ts';
 import { presentPerson, presentSummary } from './people.presenter.ts';
 import { encounterStats, findPerson, listPeopleRows, type PersonRow, rolesOf, searchPeople } from './people.repo.ts';
 
@@ -64,16 +64,12 @@ export async function listPeople(db: Database, request: FastifyRequest, query: z
   return { items: rows.map(presentSummary), total };
 }
 
-async function readable(db: Database | Tx, request: FastifyRequest, id: string) {
-  const row = await findPerson(db, id);
-  if (!row || !canRead(actorOf(request), request, row.teamId)) throw notFound(personLabel);
-  return row;
-}
+const scoped = scopedRecord(findPerson, personLabel);
+const readable = scoped.readable;
 
 /** A person the caller may change; a merged one answers with a pointer to the survivor. */
 export async function writablePerson(db: Database | Tx, request: FastifyRequest, id: string) {
-  const row = await findPerson(db, id);
-  if (!row || !canWrite(actorOf(request), row.teamId)) throw notFound(personLabel);
+  const row = await scoped.writable(db, request, id);
   if (row.mergedIntoId)
     throw new AppError(
       422,
