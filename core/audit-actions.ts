@@ -12,5 +12,8 @@ export const auditActions = [
   'sign_out',
   'password_change',
   'password_reset',
+  'merge',
+  'consent_record',
+  'consent_withdraw',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

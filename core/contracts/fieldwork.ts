@@ -189,6 +189,7 @@ export const encounterListQuerySchema = z.strictObject({
   from: dateSchema.optional(),
   to: dateSchema.optional(),
   mine: z.enum(['true', 'false']).optional(),
+  identification: z.enum(identificationLevels).optional(),
   ...pageQuery,
 });
 

@@ -35,6 +35,14 @@ export type DatabaseTarget =
   | { kind: 'pglite-memory'; loadDataDir?: Blob | File }
   | { kind: 'postgres'; url: string; poolSize?: number };
 
+/**
+ * Set on every connection. Person search (people.repo.ts) matches by trigram word similarity: the
+ * default threshold 0.6 misses one typo in a short name ("Matheiu" → "Mathieu" scores 0.5) and 0.4
+ * lets "paul" match "parc". Set once per connection, not per query, to spare each search a
+ * transaction and three round trips.
+ */
+const sessionSettings = { 'pg_trgm.word_similarity_threshold': '0.45' };
+
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') return openPostgres(target.url, target.poolSize ?? 10);
   if (target.kind === 'pglite') mkdirSync(target.dataDir, { recursive: true });
@@ -45,6 +53,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       ? new PGlite(target.dataDir, { extensions })
       : new PGlite({ loadDataDir: target.loadDataDir, extensions });
   await client.waitReady;
+  for (const [name, value] of Object.entries(sessionSettings)) {
+    await client.query('select set_config($1, $2, false)', [name, value]);
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
     kind: 'pglite',
@@ -60,7 +71,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const options = Object.entries(sessionSettings)
+    .map(([name, value]) => `-c ${name}=${value}`)
+    .join(' ');
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options });
   // An idle connection that drops (server restart, network) is reported here; without a listener
   // node-postgres would crash the process. The pool opens a new connection at the next query.
   pool.on('error', (error) => {

@@ -51,6 +51,7 @@ export async function listEncounters(
   if (query.from) conditions.push(gte(encounters.occurredAt, new Date(`${query.from}T00:00:00Z`)));
   if (query.to) conditions.push(lt(encounters.occurredAt, nextDay(query.to)));
   if (query.mine === 'true') conditions.push(eq(encounters.createdBy, actor.id));
+  if (query.identification) conditions.push(eq(encounters.identification, query.identification));
   const where = and(...conditions);
   const [rows, totals] = await Promise.all([
     db

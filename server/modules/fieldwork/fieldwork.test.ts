@@ -142,6 +142,20 @@ describe('encounters', () => {
     ).not.toContainEqual(['housing', 'teleportation']);
   });
 
+  it('lists only my anonymous contacts when asked, for the attach picker', async () => {
+    const person = await buildPerson(t.database.db, teamA, { nickname: 'Filtre' });
+    const anonymous = (await ana.post('/api/encounters', { needs: ['food'] })).json();
+    const known = (await ana.post('/api/encounters', { personId: person.id, needs: ['food'] })).json();
+    const listed = (await ana.get('/api/encounters?mine=true&identification=anonymous&limit=200')).json().items;
+    const ids = listed.map((e: { id: string }) => e.id);
+    expect(ids).toContain(anonymous.id);
+    expect(ids).not.toContain(known.id);
+    expect(listed.every((e: { identification: string }) => e.identification === 'anonymous')).toBe(true);
+    const bad = await ana.get('/api/encounters?identification=ghost');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].path).toBe('identification');
+  });
+
   it('attaches a past anonymous contact to a person, who then has it on their timeline', async () => {
     const person = await buildPerson(t.database.db, teamA, { nickname: 'Le Grand' });
     const encounter = (await ana.post('/api/encounters', { needs: ['isolation'] })).json();

@@ -82,14 +82,14 @@ export async function mergePeople(db: Database | Tx, request: FastifyRequest, su
       .returning();
     if (!row || !tombstone) throw new VersionConflict(await presentOnePerson(tx, survivor));
     await recordAudit(tx, request, {
-      action: 'update',
+      action: 'merge',
       entityType: 'person',
       entityId: survivorId,
       teamId: row.teamId,
       details: { mergedFrom: absorbedId, moved },
     });
     await recordAudit(tx, request, {
-      action: 'update',
+      action: 'merge',
       entityType: 'person',
       entityId: absorbedId,
       teamId: row.teamId,

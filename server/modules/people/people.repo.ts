@@ -49,8 +49,8 @@ export async function encounterStats(db: Database | Tx, personId: string) {
 
 /**
  * Accent- and typo-tolerant search: the query is folded like `search_text` (relais_unaccent +
- * lower), matched by trigram word similarity (`<%`) and ordered by its distance (`<->>`), both
- * served by the GiST index: the nearest 20 come first without scoring every match.
+ * lower), matched by trigram word similarity (`<%`, threshold set per connection in db/client.ts)
+ * through the GIN index, and the matches ranked by their similarity.
  */
 export async function searchPeople(
   db: Database,
@@ -62,23 +62,17 @@ export async function searchPeople(
   const folded = sql`relais_unaccent(lower(${search}))`;
   const conditions: SQL[] = [isNull(people.mergedIntoId), sql`${folded} <% ${people.searchText}`];
   if (teamIds) conditions.push(inArray(people.teamId, teamIds));
-  const where = and(...conditions);
-  return db.transaction(async (tx) => {
-    // 0.6 by default misses one typo in a short name ("Matheiu" → "Mathieu" scores 0.5); 0.4 lets
-    // "paul" match "parc" (two shared trigrams of five).
-    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.45', true)`);
-    const distance = sql`${people.searchText} <->> ${folded}`;
-    const rows = await tx
-      .select({ ...summaryColumns, score: sql<number>`1 - (${distance})` })
-      .from(people)
-      .where(where)
-      .orderBy(distance)
-      .limit(limit + 1)
-      .offset(offset);
-    // Counting 5 000 fuzzy matches costs more than finding the nearest 20: a search's total says
-    // only "these, and more" (one past the page when another row follows).
-    return { rows: rows.slice(0, limit), total: offset + rows.length };
-  });
+  const score = sql<number>`word_similarity(${folded}, ${people.searchText})`;
+  const rows = await db
+    .select({ ...summaryColumns, score })
+    .from(people)
+    .where(and(...conditions))
+    .orderBy(desc(score), asc(people.nickname), asc(people.id))
+    .limit(limit + 1)
+    .offset(offset);
+  // Counting every fuzzy match of a common first name costs more than ranking the page: a
+  // search's total says only "these, and more" (one past the page when another row follows).
+  return { rows: rows.slice(0, limit), total: offset + rows.length };
 }
 
 export async function listPeopleRows(

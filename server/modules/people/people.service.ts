@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import type { AuditAction } from '../../../core/audit-actions.ts';
 import type {
   addPersonRoleBodySchema,
   createPersonBodySchema,
@@ -139,7 +140,7 @@ async function changePerson(
   current: PersonRow,
   baseVersion: number | undefined,
   fields: Partial<typeof people.$inferInsert>,
-  audit: { action: 'update' | 'create' | 'delete'; entityType: string; details: Record<string, unknown> },
+  audit: { action: AuditAction; entityType: string; details: Record<string, unknown> },
   alsoInTx?: (tx: Tx) => Promise<void>,
 ) {
   return db.transaction(async (tx) => {
@@ -193,7 +194,7 @@ export async function recordConsent(
       consentWithdrawnAt: null,
       ...identityOf(body),
     },
-    { action: 'create', entityType: 'person_consent', details: { scope: body.scope } },
+    { action: 'consent_record', entityType: 'person_consent', details: { scope: body.scope } },
   );
 }
 
@@ -227,7 +228,7 @@ export async function withdrawConsent(
     current,
     body.baseVersion,
     { ...erasure, consentWithdrawnAt: new Date() },
-    { action: 'delete', entityType: 'person_identity', details: { consentWithdrawn: true, erased } },
+    { action: 'consent_withdraw', entityType: 'person_identity', details: { erased } },
     async (tx) => {
       await tx.update(people).set(erasure).where(eq(people.mergedIntoId, id));
       await tx

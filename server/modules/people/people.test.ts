@@ -118,7 +118,7 @@ describe('consent and identity', () => {
     expect(stored.rows[0]?.search_text).not.toContain('benali');
     const trail = await auditOf(person.id);
     const erasure = trail.find((e) => e.entity_type === 'person_identity');
-    expect(erasure).toMatchObject({ action: 'delete' });
+    expect(erasure).toMatchObject({ action: 'consent_withdraw' });
     expect(erasure?.details?.erased).toEqual(['firstName', 'lastName', 'email']);
     expect(JSON.stringify(trail)).not.toContain('Benali');
     expect((await ana.get(`/api/encounters/${identified.id}`)).json().identification).toBe('pseudonymous');
@@ -167,8 +167,12 @@ describe('merging duplicates', () => {
     expect(tombstone.encounterCount).toBe(0);
     const listed = (await ana.get('/api/people?search=paul')).json().items.map((p: { id: string }) => p.id);
     expect(listed).toEqual([survivor.id]);
-    expect((await auditOf(survivor.id)).some((e) => e.details?.mergedFrom === duplicate.id)).toBe(true);
-    expect((await auditOf(duplicate.id)).some((e) => e.details?.mergedInto === survivor.id)).toBe(true);
+    expect(
+      (await auditOf(survivor.id)).some((e) => e.action === 'merge' && e.details?.mergedFrom === duplicate.id),
+    ).toBe(true);
+    expect(
+      (await auditOf(duplicate.id)).some((e) => e.action === 'merge' && e.details?.mergedInto === survivor.id),
+    ).toBe(true);
     expect(
       (await ana.patch(`/api/people/${duplicate.id}`, { baseVersion: 2, ageBand: '18to24' })).json().error.code,
     ).toBe('person_merged');

@@ -63,6 +63,20 @@ describe('sync', () => {
     expect((await ana.get(`/api/people/${personId}`)).json().encounterCount).toBe(1);
   });
 
+  it('gives a person created and met in the same batch their last encounter in search and in the offline cache', async () => {
+    const personId = uuidv7();
+    const batch = [
+      op('person.create', personId, { nickname: 'Gaëtan du parc Jacques-Cartier' }),
+      op('encounter.create', uuidv7(), { personId, occurredAt: '2026-11-24T15:00:00Z', needs: ['food'] }),
+      op('encounter.create', uuidv7(), { personId, occurredAt: '2026-11-25T10:30:00Z', needs: ['housing'] }),
+    ];
+    expect((await ana.post('/api/sync', { items: batch })).json().counts.applied).toBe(3);
+    const found = (await ana.get('/api/people?search=gaetan%20jacques')).json().items;
+    expect(found.find((p: { id: string }) => p.id === personId)?.lastEncounterAt).toBe('2026-11-25T10:30:00.000Z');
+    const cached = (await ana.get('/api/sync/reference')).json().people;
+    expect(cached.find((p: { id: string }) => p.id === personId)?.lastEncounterAt).toBe('2026-11-25T10:30:00.000Z');
+  });
+
   it('is idempotent: the same batch sent twice changes nothing the second time', async () => {
     const sessionId = uuidv7();
     const batch = [
@@ -82,6 +96,15 @@ describe('sync', () => {
     expect(await count('encounters')).toBe(encountersBefore);
     expect(await count('audit_log')).toBe(auditBefore);
     expect((await ana.get(`/api/sessions/${sessionId}`)).json().tallies).toEqual([{ kind: 'flyer', count: 10 }]);
+  });
+
+  it('answers a replayed contact as a duplicate, but refuses a contact id another worker already used', async () => {
+    const contact = op('encounter.create', uuidv7(), { needs: ['food'] });
+    expect((await ana.post('/api/sync', { items: [contact] })).json().counts.applied).toBe(1);
+    const replay = (await ana.post('/api/sync', { items: [{ ...contact, id: uuidv7() }] })).json();
+    expect(replay.results[0]).toMatchObject({ status: 'duplicate', entityId: contact.entityId, version: 1 });
+    const stolen = (await ben.post('/api/sync', { items: [{ ...contact, id: uuidv7() }] })).json();
+    expect(stolen.results[0]).toMatchObject({ status: 'invalid', error: { code: 'already_exists' } });
   });
 
   it('reports bad items one by one, in both languages, and applies the good ones', async () => {

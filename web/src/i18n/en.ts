@@ -224,6 +224,9 @@ export const en: Messages = {
       sign_out: 'Signed out',
       password_change: 'Password changed',
       password_reset: 'Password reset',
+      merge: 'Records merged',
+      consent_record: 'Consent recorded',
+      consent_withdraw: 'Consent withdrawn',
     },
     entities: {
       user: 'Account',

@@ -229,6 +229,9 @@ export const fr = {
       sign_out: 'Déconnexion',
       password_change: 'Mot de passe changé',
       password_reset: 'Mot de passe réinitialisé',
+      merge: 'Fusion de fiches',
+      consent_record: 'Consentement noté',
+      consent_withdraw: 'Consentement retiré',
     },
     entities: {
       user: 'Compte',

@@ -41,7 +41,6 @@ export const peopleSearchQuery = (search: string) =>
 export const anonymousEncountersQuery = queryOptions({
   queryKey: ['fieldwork', 'encounters', 'mine-anonymous'],
   queryFn: async () =>
-    (await api.get<{ items: Encounter[] }>('/encounters', { mine: 'true', limit: 30 })).items.filter(
-      (encounter) => encounter.identification === 'anonymous',
-    ),
+    (await api.get<{ items: Encounter[] }>('/encounters', { mine: 'true', identification: 'anonymous', limit: 30 }))
+      .items,
 });
