@@ -31,6 +31,18 @@ const environmentSchema = z.object({
   RELAIS_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   RELAIS_TRUST_PROXY: booleanFlag.default(false),
   RELAIS_ADMIN_EMAIL: z.email().default('admin@relais.local'),
+  /** The deployment's local time: a directory service is "open now" by its hours here. */
+  RELAIS_TIME_ZONE: z
+    .string()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as America/Toronto or Europe/Brussels')
+    .default('America/Toronto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -47,6 +59,8 @@ export type Config = {
   cookieSecure: 'auto' | boolean;
   trustProxy: boolean;
   adminEmail: string;
+  /** IANA time zone of the deployment (RELAIS_TIME_ZONE, default America/Toronto). */
+  timeZone: string;
   logLevel: string;
   /** Base delay added to each failed sign-in, doubled per recent failure. Tests set it to zero. */
   signInFailureDelayMs: number;
@@ -80,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.RELAIS_COOKIE_SECURE === 'auto' ? 'auto' : e.RELAIS_COOKIE_SECURE === 'true',
     trustProxy: e.RELAIS_TRUST_PROXY,
     adminEmail: e.RELAIS_ADMIN_EMAIL,
+    timeZone: e.RELAIS_TIME_ZONE,
     logLevel: e.LOG_LEVEL,
     signInFailureDelayMs: 250,
     webRoot: path.resolve(import.meta.dirname, '../web/dist'),
