@@ -89,6 +89,39 @@ describe('synthetic data generator', () => {
     expect((data.session_tallies ?? []).every((t) => (t.count as number) > 0)).toBe(true);
   });
 
+  it('makes a directory of a few hundred services and referrals that mostly take, with their reasons', async () => {
+    const data = await collect(4, 'repertoire');
+    const services = data.services ?? [];
+    expect(services.length).toBeGreaterThan(150);
+    expect((data.actors ?? []).filter((a) => a.kind === 'keyPerson' && !a.team_id)).toEqual([]);
+    // Key persons have contact details only with a recorded consent.
+    expect((data.actors ?? []).filter((a) => a.kind === 'keyPerson' && a.phone && !a.consent_given_at)).toEqual([]);
+    const saturated = services.filter((s) => s.availability !== 'open').length / services.length;
+    expect(saturated).toBeGreaterThan(0.02);
+    expect(saturated).toBeLessThan(0.25);
+    const referrals = data.referrals ?? [];
+    expect(referrals.length).toBeGreaterThan(50);
+    const share = (status: string) => referrals.filter((r) => r.status === status).length / referrals.length;
+    expect(share('connected')).toBeGreaterThan(0.3);
+    expect(share('failed')).toBeGreaterThan(0.05);
+    expect(referrals.filter((r) => ['failed', 'refused'].includes(r.status as string) !== !!r.failure_reason)).toEqual(
+      [],
+    );
+    // Every referral's history ends on its current status.
+    const events = data.referral_events ?? [];
+    for (const referral of referrals.slice(0, 40)) {
+      const last = events
+        .filter((e) => e.referral_id === referral.id && e.kind === 'status')
+        .sort((a, b) => String(a.occurred_at).localeCompare(String(b.occurred_at)))
+        .at(-1);
+      expect(last?.status).toBe(referral.status);
+    }
+    // A referral goes to a service that meets one of its needs.
+    const needsOf = new Map(services.map((s) => [s.id, s.needs as string[]]));
+    for (const referral of referrals)
+      expect((referral.needs as string[]).some((n) => needsOf.get(referral.service_id)?.includes(n))).toBe(true);
+  });
+
   // A whole data set or a real start: seconds when idle, much more on a loaded 2-core runner.
   it('fills a database that the app then serves, and its file output restores to the same rows', async () => {
     const options = { scale: 12, seed: 'app' };

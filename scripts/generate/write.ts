@@ -3,9 +3,11 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../server/db/client.ts';
+import { seedTaxonomies } from '../../server/modules/taxonomies/taxonomies.service.ts';
 import { type BackupDocument, backupFormat, backupVersion } from '../../server/ops/backup.ts';
 import { insertRows } from '../../server/ops/bulk-insert.ts';
 import { readTables, runnerOf, shippedMigrations } from '../../server/ops/catalog.ts';
+import { refreshDerivedData } from '../../server/ops/derived.ts';
 import { generateChunks } from './index.ts';
 import { seedTag } from './random.ts';
 import type { GenerateOptions, TableRows } from './types.ts';
@@ -42,6 +44,8 @@ export async function writeToDatabase(database: DatabaseHandle, options: Generat
     done.rows += countRows(chunk);
     progress?.(done);
   }
+  await seedTaxonomies(database.db);
+  await refreshDerivedData(database.db);
   return done;
 }
 

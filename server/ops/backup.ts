@@ -14,6 +14,7 @@ import {
   runnerOf,
   type TableInfo,
 } from './catalog.ts';
+import { refreshDerivedData } from './derived.ts';
 
 /**
  * A Relais backup: one gzip-compressed JSON document holding every row of every table of the
@@ -206,6 +207,8 @@ export async function restoreBackup(database: DatabaseHandle, backup: BackupDocu
       counts.push({ table: table.name, rows: rows.length });
     }
     await resetSequences(run, tables);
+    // A file made by the generator carries no search documents: computed now, in the same transaction.
+    await refreshDerivedData(tx);
     return counts;
   });
 }
