@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { ReferenceData } from '../../../core/contracts/sync.ts';
 import type { Database } from '../../db/client.ts';
-import { people, teamMemberships, teams, users } from '../../db/schema/index.ts';
+import { auditLog, people, teamMemberships, teams, users } from '../../db/schema/index.ts';
 import { recordAudit } from '../../http/audit.ts';
 import { actorOf } from '../../http/request-context.ts';
 import { presentSummary } from '../people/people.presenter.ts';
@@ -12,6 +12,27 @@ import { listTerms } from '../taxonomies/taxonomies.service.ts';
 
 /** The people of a team a phone keeps offline: enough to pick someone, never identity or notes. */
 const CACHED_PEOPLE = 5000;
+
+/**
+ * The phone refreshes its cache every few minutes: the audit log says once an hour that this
+ * account holds the team's people offline, rather than a dozen times.
+ */
+async function cachedWithinAnHour(db: Database, actorId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.actorId, actorId),
+        gt(auditLog.at, new Date(Date.now() - 3_600_000)),
+        eq(auditLog.action, 'read'),
+        eq(auditLog.entityType, 'person'),
+        sql`${auditLog.details} ->> 'offlineCache' = 'true'`,
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
 
 /**
  * What a phone needs to work with no network, for the caller's teams only: taxonomies (retired
@@ -62,7 +83,7 @@ export async function referenceData(db: Database, request: FastifyRequest): Prom
     member.teamIds.push(row.teamId);
     members.set(row.id, member);
   }
-  if (personRows.length)
+  if (personRows.length && !(await cachedWithinAnHour(db, actor.id)))
     await recordAudit(db, request, {
       action: 'read',
       entityType: 'person',

@@ -77,6 +77,22 @@ describe('sync', () => {
     expect(cached.find((p: { id: string }) => p.id === personId)?.lastEncounterAt).toBe('2026-11-25T10:30:00.000Z');
   });
 
+  it('logs the offline cache of people once an hour, not at every refresh', async () => {
+    const cacheReads = async () => {
+      const result = (await t.database.db.execute(
+        sql`select count(*)::int as n from audit_log where details ->> 'offlineCache' = 'true'`,
+      )) as unknown as { rows: { n: number }[] };
+      return Number(result.rows[0]?.n);
+    };
+    await buildPerson(t.database.db, teamB, { nickname: 'Cache' });
+    const before = await cacheReads();
+    expect((await other.get('/api/sync/reference')).json().people.length).toBeGreaterThan(0);
+    expect(await cacheReads()).toBe(before + 1);
+    await other.get('/api/sync/reference');
+    await other.get('/api/sync/reference');
+    expect(await cacheReads()).toBe(before + 1);
+  });
+
   it('is idempotent: the same batch sent twice changes nothing the second time', async () => {
     const sessionId = uuidv7();
     const batch = [
