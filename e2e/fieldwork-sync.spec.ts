@@ -111,3 +111,20 @@ test('a refused item stays with its reason while the others are applied, and the
   expect(encounters.map((encounter) => encounter.needs).sort()).toEqual([[], ['housing']]);
   await api.dispose();
 });
+
+test('a round ended on a teammate’s phone stops running on this one', async ({ page }) => {
+  const { worker } = await workerInTheField(page);
+  await page.getByRole('button', { name: 'Commencer une tournée' }).click();
+  await expect(heading(page, 'Tournée en cours')).toBeVisible();
+  const sessionId = page.url().split('/sessions/')[1]!;
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: 'Reprendre la tournée' })).toBeVisible();
+  await expect(syncState(page)).toHaveText('À jour');
+  const { api, csrf } = await apiAs(worker);
+  const ended = await api.post(`/api/sessions/${sessionId}/end`, { data: {}, headers: { 'x-csrf-token': csrf } });
+  expect(ended.status(), await ended.text()).toBe(200);
+  await api.dispose();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Commencer une tournée' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Reprendre la tournée' })).toHaveCount(0);
+});

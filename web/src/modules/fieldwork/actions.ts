@@ -59,6 +59,19 @@ export function adoptSession(session: Session): Promise<void> {
   });
 }
 
+/** Rounds the server knows as ended (by a teammate, on another phone) end on this device too. */
+export function settleEndedSessions(serverSessions: Session[]): Promise<void> {
+  return inTurn(async () => {
+    for (const session of serverSessions)
+      if (session.endedAt) {
+        const endedAt = session.endedAt;
+        await changeLocalSession(session.id, (local) => {
+          if (!local.endedAt) local.endedAt = endedAt;
+        });
+      }
+  });
+}
+
 export function startSession(kind: Session['kind'], placeId: string | null): Promise<string> {
   return inTurn(async () => {
     const id = uuidv7();

@@ -43,7 +43,12 @@ export function localDay(date = new Date()): string {
 
 export const myDayQuery = queryOptions({
   queryKey: [...fieldworkKey, 'my-day'],
-  queryFn: () => cachedRead('my-day', () => api.get<MyDay>('/my-day', { date: localDay() })),
+  queryFn: async () => {
+    const day = await cachedRead('my-day', () => api.get<MyDay>('/my-day', { date: localDay() }));
+    // A round ended on a teammate's phone stops running here too (actions.ts imports this file).
+    void import('./actions.ts').then((actions) => actions.settleEndedSessions(day.sessions));
+    return day;
+  },
 });
 
 /** What is waiting in the outbox, readable by the pages (a new person, a contact not yet sent). */
