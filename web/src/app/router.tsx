@@ -122,6 +122,74 @@ const syncRoute = createRoute({
   component: lazyRouteComponent(() => import('../offline/SyncPage.tsx'), 'SyncPage'),
 });
 
+// ---- referrals (issue 5) ----
+
+const referralFilterValues = ['due', 'open', 'connected', 'failed', 'refused', 'expired', 'all'] as const;
+type ReferralsSearch = { filter?: (typeof referralFilterValues)[number]; mine?: boolean; page?: number };
+
+const referralsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/referrals',
+  validateSearch: (search: Record<string, unknown>): ReferralsSearch => {
+    const page = Number(search.page);
+    return {
+      filter: referralFilterValues.find((value) => value === search.filter),
+      mine: search.mine === true || search.mine === 'true' ? true : undefined,
+      page: Number.isInteger(page) && page > 1 ? page : undefined,
+    };
+  },
+  component: lazyRouteComponent(() => import('../modules/referrals/ReferralsPage.tsx'), 'ReferralsPage'),
+});
+
+type ReferSearch = { encounterId?: string; personId?: string; needs?: string[] };
+
+const referRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/referrals/new',
+  validateSearch: (search: Record<string, unknown>): ReferSearch => ({
+    encounterId: text(search.encounterId),
+    personId: text(search.personId),
+    needs: Array.isArray(search.needs) ? search.needs.map(String).filter(Boolean) : undefined,
+  }),
+  component: lazyRouteComponent(() => import('../modules/referrals/ReferPage.tsx'), 'ReferPage'),
+});
+
+/** What the team learns: charts, loaded only when opened. */
+const learnRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/referrals/learn',
+  component: lazyRouteComponent(() => import('../modules/referrals/LearnPage.tsx'), 'LearnPage'),
+});
+
+const referralRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/referrals/$referralId',
+  validateSearch: (search: Record<string, unknown>): { created?: boolean } => ({
+    created: search.created === true || search.created === 'true' ? true : undefined,
+  }),
+  component: lazyRouteComponent(() => import('../modules/referrals/ReferralPage.tsx'), 'ReferralPage'),
+});
+
+/** The printable slip: signed in, but without the app's header and tabs around it. */
+const slipRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/referrals/$referralId/slip',
+  validateSearch: (search: Record<string, unknown>): { lang?: 'fr' | 'en' } => ({
+    lang: search.lang === 'fr' || search.lang === 'en' ? search.lang : undefined,
+  }),
+  beforeLoad: async ({ context, location }) => {
+    const user = await signedInUser(context);
+    if (!user) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+  },
+  component: lazyRouteComponent(() => import('../modules/referrals/SlipPage.tsx'), 'SlipPage'),
+});
+
+const bridgingRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/bridging/$supportId',
+  component: lazyRouteComponent(() => import('../modules/referrals/BridgingPage.tsx'), 'BridgingPage'),
+});
+
 /** Coordinators (and admins) edit the lists of needs, actions, rights, barriers, themes and counters. */
 const taxonomiesRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -197,6 +265,7 @@ const settingsRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   signInRoute,
   choosePasswordRoute,
+  slipRoute,
   signedInRoute.addChildren([
     homeRoute,
     accountRoute,
@@ -206,6 +275,11 @@ const routeTree = rootRoute.addChildren([
     peopleRoute,
     personRoute,
     syncRoute,
+    referralsRoute,
+    referRoute,
+    learnRoute,
+    referralRoute,
+    bridgingRoute,
     taxonomiesRoute,
     notAllowedRoute,
     adminRoute.addChildren([usersRoute, teamsAdminRoute, auditRoute, settingsRoute]),

@@ -1,9 +1,11 @@
 import { fieldworkEn } from './fieldwork.en.ts';
 import type { Messages } from './fr.ts';
+import { referralsEn } from './referrals.en.ts';
 
 /** The English words of Relais. Field words come from the vocabulary preset, as in French. */
 export const en: Messages = {
   ...fieldworkEn,
+  ...referralsEn,
   common: {
     loading: 'Loading…',
     save: 'Save',

@@ -1,4 +1,5 @@
 import { fieldworkFr } from './fieldwork.fr.ts';
+import { referralsFr } from './referrals.fr.ts';
 
 /**
  * The French words of Relais, the first language. Field words (worker, team, person…) are never
@@ -6,6 +7,7 @@ import { fieldworkFr } from './fieldwork.fr.ts';
  */
 export const fr = {
   ...fieldworkFr,
+  ...referralsFr,
   common: {
     loading: 'Chargement…',
     save: 'Enregistrer',

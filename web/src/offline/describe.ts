@@ -5,6 +5,11 @@ import type { OutboxEntry } from './outbox.ts';
 export function describeOperation(entry: OutboxEntry, t: TFunction): string {
   const { kind, payload } = entry.item;
   const list = (value: unknown) => (Array.isArray(value) ? value.length : 0);
+  if (kind.startsWith('referral.'))
+    return t(`referrals.syncKind.${kind.slice('referral.'.length)}`, {
+      status: payload.status ? t(`referralStatus.${String(payload.status)}`) : '',
+      defaultValue: kind,
+    });
   return t(`sync.kind.${kind}`, {
     nickname: payload.nickname ?? '',
     tally: payload.kind ?? '',

@@ -1,5 +1,6 @@
 import {
   IconAddressBook,
+  IconArrowForwardUp,
   IconHome,
   IconList,
   IconListSearch,
@@ -16,6 +17,7 @@ export type NavItem = {
     | '/'
     | '/account'
     | '/people'
+    | '/referrals'
     | '/taxonomies'
     | '/admin/users'
     | '/admin/teams'
@@ -36,6 +38,12 @@ const account: NavItem = {
 };
 
 const people: NavItem = { to: '/people', labelKey: 'nav.people', shortLabelKey: 'nav.people', icon: IconAddressBook };
+const referrals: NavItem = {
+  to: '/referrals',
+  labelKey: 'referrals.title',
+  shortLabelKey: 'referrals.titleShort',
+  icon: IconArrowForwardUp,
+};
 const taxonomies: NavItem = {
   to: '/taxonomies',
   labelKey: 'nav.taxonomies',
@@ -54,6 +62,6 @@ const adminItems: NavItem[] = [
 /** What each role reaches from the navigation. The account is always one tap away in the header. */
 export function navigationFor(role: Role): { main: NavItem[]; account: NavItem } {
   if (role === 'admin') return { main: adminItems, account };
-  if (role === 'coordinator') return { main: [home('nav.myTeams'), people, taxonomies, account], account };
-  return { main: [home('nav.myDay'), people, account], account };
+  if (role === 'coordinator') return { main: [home('nav.myTeams'), people, referrals, taxonomies, account], account };
+  return { main: [home('nav.myDay'), people, referrals, account], account };
 }

@@ -13,6 +13,7 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { RouterButton } from '../../ui/RouterButton.tsx';
 import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
+import { CheckBacks } from '../referrals/CheckBacks.tsx';
 import { TeamCard } from '../teams/TeamCard.tsx';
 import { markFollowUpDone, startSession } from './actions.ts';
 import {
@@ -171,6 +172,8 @@ export function MyDayPage({ user }: { user: CurrentUser }) {
             ))}
           </Section>
 
+          <CheckBacks items={myDay.data?.checkBacks} />
+
           <Section title={t('day.recentTitle')}>
             {recent.length === 0 ? <Text c="dimmed">{t('day.noRecent')}</Text> : null}
             {recent.map((encounter: Encounter) => (
@@ -196,6 +199,16 @@ export function MyDayPage({ user }: { user: CurrentUser }) {
                   <Stack gap={2} align="flex-end">
                     <Text fz="sm">{formatWhen(encounter.occurredAt, language)}</Text>
                     {pendingIds.has(encounter.id) ? <Tag tone="orange">{t('day.notSent')}</Tag> : null}
+                    <Link
+                      to="/referrals/new"
+                      search={{
+                        encounterId: encounter.id,
+                        personId: encounter.personId ?? undefined,
+                        needs: encounter.needs.length ? encounter.needs : undefined,
+                      }}
+                    >
+                      {t('referrals.refer')}
+                    </Link>
                   </Stack>
                 </Group>
               </Card>

@@ -13,7 +13,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconChevronDown, IconChevronUp, IconCircleCheck } from '@tabler/icons-react';
+import { IconArrowForwardUp, IconChevronDown, IconChevronUp, IconCircleCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
@@ -88,7 +88,12 @@ export function QuickContactPage() {
   const [details, setDetails] = useState<Details>(noDetails);
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState<{ nickname: string | null } | null>(null);
+  const [saved, setSaved] = useState<{
+    nickname: string | null;
+    encounterId: string;
+    personId: string | null;
+    needs: string[];
+  } | null>(null);
   const sync = useSyncState();
 
   const people = recentPeople(reference.data, myDay.data, outbox.data, metHere.data ?? {});
@@ -113,9 +118,13 @@ export function QuickContactPage() {
       note: details.note.trim() || null,
     };
     if (who.kind === 'known') body.personId = who.person.id;
-    await logEncounter(body, who.kind === 'new' ? { nickname: who.nickname } : undefined);
+    const logged = await logEncounter(body, who.kind === 'new' ? { nickname: who.nickname } : undefined);
     setSaving(false);
-    setSaved({ nickname: who.kind === 'known' ? who.person.nickname : who.kind === 'new' ? who.nickname : null });
+    setSaved({
+      nickname: who.kind === 'known' ? who.person.nickname : who.kind === 'new' ? who.nickname : null,
+      ...logged,
+      needs,
+    });
   };
 
   const again = () => {
@@ -142,6 +151,19 @@ export function QuickContactPage() {
           {saved.nickname ? t('contact.savedWith', { nickname: saved.nickname }) : t('contact.savedAnonymous')}{' '}
           {sync.online && sync.problem !== 'network' ? t('contact.sending') : t('contact.willSend')}
         </Alert>
+        <RouterButton
+          size="lg"
+          variant="light"
+          to="/referrals/new"
+          search={{
+            encounterId: saved.encounterId,
+            personId: saved.personId ?? undefined,
+            needs: saved.needs.length ? saved.needs : undefined,
+          }}
+          leftSection={<IconArrowForwardUp size={22} aria-hidden />}
+        >
+          {t('referrals.refer')}
+        </RouterButton>
         <Button size="lg" onClick={again}>
           {t('contact.another')}
         </Button>

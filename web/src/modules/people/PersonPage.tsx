@@ -11,6 +11,8 @@ import { RouterAnchor } from '../../ui/RouterAnchor.tsx';
 import { RouterButton } from '../../ui/RouterButton.tsx';
 import { Tag } from '../../ui/Tag.tsx';
 import { outboxQuery, referenceQuery } from '../fieldwork/data.ts';
+import { BridgingSection } from '../referrals/BridgingSection.tsx';
+import { PersonReferrals } from '../referrals/PersonReferrals.tsx';
 import { AttachSection } from './AttachSection.tsx';
 import { ConsentSection } from './ConsentSection.tsx';
 import { personQuery } from './data.ts';
@@ -125,6 +127,8 @@ export function PersonPage() {
       />
       <ConsentSection person={current} online={Boolean(person.data)} />
       <RolesSection person={current} online={Boolean(person.data)} />
+      <PersonReferrals personId={personId} online={Boolean(person.data)} />
+      {person.data ? <BridgingSection personId={personId} /> : null}
       {person.data ? <TimelineSection personId={personId} /> : null}
       {person.data ? <AttachSection personId={personId} /> : null}
       {person.data ? <MergeSection person={person.data} /> : null}

@@ -1,0 +1,82 @@
+import { Card, Group, Stack, Text } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { ReferralListItem } from '../../../../core/contracts/referrals.ts';
+import type { Language } from '../../../../core/localized.ts';
+import type { ReferralStatus } from '../../../../core/referrals.ts';
+import { Tag, type TagTone } from '../../ui/Tag.tsx';
+
+const locales: Record<Language, string> = { fr: 'fr-CA', en: 'en-CA' };
+
+/** "25 nov. 2026" from an instant or a day. */
+export function formatDate(value: string, language: Language): string {
+  const date = value.length === 10 ? new Date(`${value}T12:00:00`) : new Date(value);
+  return new Intl.DateTimeFormat(locales[language], { day: 'numeric', month: 'short', year: 'numeric' }).format(date);
+}
+
+export function formatDateTime(value: string, language: Language): string {
+  return new Intl.DateTimeFormat(locales[language], {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(value));
+}
+
+const tones: Record<ReferralStatus, TagTone> = {
+  proposed: 'gray',
+  sent: 'blue',
+  accepted: 'grape',
+  refused: 'red',
+  connected: 'solidGreen',
+  failed: 'solidRed',
+  expired: 'orange',
+};
+
+export function StatusTag({ status }: { status: ReferralStatus }) {
+  const { t } = useTranslation();
+  return (
+    <span data-testid="referral-status">
+      <Tag tone={tones[status]}>{t(`referralStatus.${status}`)}</Tag>
+    </span>
+  );
+}
+
+/** One referral in a list: the service, for whom, its status; the whole card opens it. */
+export function ReferralCard({ referral, language }: { referral: ReferralListItem; language: Language }) {
+  const { t } = useTranslation();
+  return (
+    <Card
+      withBorder
+      padding="sm"
+      data-testid="referral-card"
+      renderRoot={(rootProps) => (
+        <Link
+          to="/referrals/$referralId"
+          params={{ referralId: referral.id }}
+          {...rootProps}
+          style={{ color: 'inherit', textDecoration: 'none' }}
+        />
+      )}
+    >
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Stack gap={2} miw={0}>
+          <Text fw={700}>{referral.service.name}</Text>
+          <Text fz="sm">
+            {[referral.person?.nickname ?? t('referrals.anonymous'), referral.slipNumber].join(' · ')}
+          </Text>
+          <Text fz="sm" c="dimmed">
+            {t('referrals.referredOn', { date: formatDate(referral.referredAt, language) })}
+          </Text>
+        </Stack>
+        <Stack gap={4} align="flex-end">
+          <StatusTag status={referral.status} />
+          {referral.checkBackDue ? (
+            <Tag tone="orange">{t('referrals.dueDay', { day: referral.checkBackDue.day })}</Tag>
+          ) : null}
+        </Stack>
+      </Group>
+    </Card>
+  );
+}
