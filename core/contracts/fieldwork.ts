@@ -35,6 +35,7 @@ import { pageQuery } from './common.ts';
 import { optionalBody } from './optional-body.ts';
 import { personSummarySchema } from './people.ts';
 import { zoneSchema } from './places.ts';
+import { checkBackItemSchema } from './referrals.ts';
 import { termCodeSchema } from './taxonomies.ts';
 
 const dateSchema = z.iso.date();
@@ -284,5 +285,10 @@ export const myDaySchema = z.object({
   recentEncounters: z.array(encounterSchema),
   /** People the caller or their team met recently, most recent first: quick contact. */
   recentPeople: z.array(personSummarySchema),
+  /**
+   * Open referrals the caller made that are due for a check-back (day 7, 30… — settings), oldest
+   * due first; each stays until a check-back, a status change or a note is recorded (referrals.ts).
+   */
+  checkBacks: z.array(checkBackItemSchema),
 });
 export type MyDay = z.infer<typeof myDaySchema>;

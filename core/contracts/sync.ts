@@ -35,6 +35,12 @@
  * | person.create           | createPersonBodySchema                    | —           |
  * | person.update           | updatePersonBodySchema                    | required    |
  * | person.addRole          | addPersonRoleBodySchema                   | —           |
+ * | referral.create         | createReferralBodySchema (referrals.ts)   | —           |
+ * | referral.status         | changeReferralStatusBodySchema            | required    |
+ * | referral.checkBack      | recordCheckBackBodySchema                 | optional    |
+ *
+ * `referral.create` may name in `encounterId` an encounter created earlier in the same batch; its
+ * result carries `data.slipNumber`, the slip number made by the server (print it once online).
  *
  * Reference data for the offline cache holds only the caller's teams: taxonomies, their places,
  * their members (for the binôme), and their people as summaries (nickname, age band, languages;
@@ -59,6 +65,9 @@ const syncKinds = [
   'person.create',
   'person.update',
   'person.addRole',
+  'referral.create',
+  'referral.status',
+  'referral.checkBack',
 ] as const;
 export type SyncKind = (typeof syncKinds)[number];
 
@@ -88,6 +97,8 @@ const syncResultSchema = z.object({
   errors: z.array(z.object({ path: z.string(), message: localized })).optional(),
   /** On conflict: the record as the server has it now. */
   current: z.unknown().optional(),
+  /** What the server made that the phone could not (applied and duplicate): `slipNumber` of a referral. */
+  data: z.record(z.string(), z.unknown()).optional(),
 });
 export type SyncResult = z.infer<typeof syncResultSchema>;
 

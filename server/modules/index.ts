@@ -7,6 +7,7 @@ import { neighbourhoodRoutes } from './neighbourhoods/neighbourhoods.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { placeRoutes } from './places/places.routes.ts';
 import { auditRoutes } from './privacy/audit.routes.ts';
+import { referralRoutes } from './referrals/referrals.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { syncRoutes } from './sync/sync.routes.ts';
 import { taxonomyRoutes } from './taxonomies/taxonomies.routes.ts';
@@ -28,4 +29,5 @@ export async function registerModules(api: FastifyInstance): Promise<void> {
   await api.register(peopleRoutes);
   await api.register(myDayRoutes);
   await api.register(syncRoutes);
+  await api.register(referralRoutes);
 }

@@ -8,6 +8,7 @@ import { presentEncounter } from '../fieldwork/encounters.presenter.ts';
 import { dayOf, presentSessions } from '../fieldwork/sessions.service.ts';
 import { presentSummary } from '../people/people.presenter.ts';
 import { recentlyMetPeople } from '../people/people.repo.ts';
+import { checkBacksDue } from '../referrals/referrals.check-backs.ts';
 
 const DAY = 86_400_000;
 
@@ -19,12 +20,13 @@ export async function myDay(db: Database, request: FastifyRequest, date: string 
   const actor = actorOf(request);
   const today = date ?? dayOf(new Date());
   const teams = actor.teamIds;
-  if (teams.length === 0) return { date: today, sessions: [], followUps: [], recentEncounters: [], recentPeople: [] };
+  if (teams.length === 0)
+    return { date: today, sessions: [], followUps: [], recentEncounters: [], recentPeople: [], checkBacks: [] };
   const dayStart = new Date(`${today}T00:00:00Z`);
   // Qualified by hand: Drizzle leaves columns unqualified in a one-table select.
   const isMine = sql`exists (select 1 from outreach_session_members m
     where m.session_id = "outreach_sessions"."id" and m.user_id = ${actor.id})`;
-  const [sessionRows, followUpRows, recentRows, people] = await Promise.all([
+  const [sessionRows, followUpRows, recentRows, people, checkBacks] = await Promise.all([
     db
       .select()
       .from(outreachSessions)
@@ -62,6 +64,8 @@ export async function myDay(db: Database, request: FastifyRequest, date: string 
       .orderBy(desc(encounters.occurredAt))
       .limit(20),
     recentlyMetPeople(db, teams, new Date(dayStart.getTime() - 60 * DAY), 20),
+    // Due by the end of the day shown: a check-back due at 15:00 is on the morning's list.
+    checkBacksDue(db, actor, new Date(dayStart.getTime() + DAY)),
   ]);
   return {
     date: today,
@@ -72,5 +76,6 @@ export async function myDay(db: Database, request: FastifyRequest, date: string 
     })),
     recentEncounters: recentRows.map(presentEncounter),
     recentPeople: people.map(presentSummary),
+    checkBacks,
   };
 }

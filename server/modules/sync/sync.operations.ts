@@ -15,14 +15,21 @@ import {
   createPersonBodySchema,
   updatePersonBodySchema,
 } from '../../../core/contracts/people.ts';
+import {
+  changeReferralStatusBodySchema,
+  createReferralBodySchema,
+  recordCheckBackBodySchema,
+} from '../../../core/contracts/referrals.ts';
 import type { SyncKind } from '../../../core/contracts/sync.ts';
 import type { Tx } from '../../db/client.ts';
 import { attachEncounter, setFollowUp, updateEncounter } from '../fieldwork/encounters.service.ts';
 import { addObservation, addTally, endSession, startSession, updateSession } from '../fieldwork/sessions.service.ts';
 import { addRole, createPerson, updatePerson } from '../people/people.service.ts';
+import { changeReferralStatus, createReferral, recordCheckBack } from '../referrals/referrals.service.ts';
 
 export type ParsedItem = { index: number; id: string; kind: SyncKind; entityId: string; payload: unknown };
-type Applied = { id: string; version?: number };
+/** `data`: what the server made that the phone could not (a referral's slip number). */
+type Applied = { id: string; version?: number; data?: Record<string, unknown> };
 type Operation = {
   schema: z.ZodType;
   /** Whether the envelope's baseVersion goes into the payload (updates). */
@@ -107,5 +114,30 @@ export const operations: Record<Exclude<SyncKind, 'encounter.create'>, Operation
       const person = await addRole(tx, request, item.entityId, payload.id ?? item.id, payload);
       return { id: person.id, version: person.version };
     },
+  },
+  'referral.create': {
+    schema: createReferralBodySchema,
+    versioned: false,
+    apply: async (tx, request, item) => {
+      const referral = await createReferral(
+        tx,
+        request,
+        item.entityId,
+        item.payload as z.output<typeof createReferralBodySchema>,
+      );
+      return { id: referral.id, version: referral.version, data: { slipNumber: referral.slipNumber } };
+    },
+  },
+  'referral.status': {
+    schema: changeReferralStatusBodySchema,
+    versioned: true,
+    apply: (tx, request, item) =>
+      changeReferralStatus(tx, request, item.entityId, item.payload as z.output<typeof changeReferralStatusBodySchema>),
+  },
+  'referral.checkBack': {
+    schema: recordCheckBackBodySchema,
+    versioned: true,
+    apply: (tx, request, item) =>
+      recordCheckBack(tx, request, item.entityId, item.payload as z.output<typeof recordCheckBackBodySchema>),
   },
 };

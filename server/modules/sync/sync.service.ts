@@ -171,7 +171,11 @@ export async function applyBatch(db: Database, request: FastifyRequest, rawItems
         ),
       );
     } else if (before) {
-      results[item.index] = { ...base, status: 'duplicate', ...(before.result as { version?: number }) };
+      results[item.index] = {
+        ...base,
+        status: 'duplicate',
+        ...(before.result as { version?: number; data?: Record<string, unknown> }),
+      };
     } else if (firstInBatch.has(item.id)) {
       results[item.index] = { ...base, status: 'duplicate' };
     } else {
@@ -183,8 +187,13 @@ export async function applyBatch(db: Database, request: FastifyRequest, rawItems
   await db.transaction(async (tx) => {
     const applied: (typeof syncOperations.$inferInsert)[] = [];
     const appliedAt = new Date();
-    const record = (item: ParsedItem, entityId: string, version: number | undefined) => {
-      const result = { entityId, ...(version !== undefined ? { version } : {}) };
+    const record = (
+      item: ParsedItem,
+      entityId: string,
+      version: number | undefined,
+      data?: Record<string, unknown>,
+    ) => {
+      const result = { entityId, ...(version !== undefined ? { version } : {}), ...(data ? { data } : {}) };
       results[item.index] = { index: item.index, id: item.id, status: 'applied', ...result };
       if (item.kind !== 'encounter.create')
         applied.push({ id: item.id, actorId: actor.id, kind: item.kind, entityId: item.entityId, result, appliedAt });
@@ -218,7 +227,7 @@ export async function applyBatch(db: Database, request: FastifyRequest, rawItems
         const done = await tx.transaction((sp: Tx) =>
           operations[item.kind as keyof typeof operations].apply(sp, request, item),
         );
-        record(item, done.id, done.version);
+        record(item, done.id, done.version, done.data);
       } catch (error) {
         results[item.index] = failure(
           { index: item.index, id: item.id, entityId: item.entityId },
@@ -238,7 +247,7 @@ export async function applyBatch(db: Database, request: FastifyRequest, rawItems
       if (result?.id !== id || index === firstIndex || result.status !== 'duplicate' || !first) return;
       results[index] =
         first.status === 'applied'
-          ? { ...result, entityId: first.entityId, version: first.version }
+          ? { ...result, entityId: first.entityId, version: first.version, ...(first.data ? { data: first.data } : {}) }
           : { ...first, index };
     });
   }
