@@ -2,7 +2,7 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 import { findPostgresBin } from './server/test-support/postgres-cluster.ts';
 
 /**
- * Three projects: pure logic in core/, and the API suite twice, once on embedded PGlite and once
+ * Three projects: pure logic (core/ and `*.unit.test.ts`), and the API suite twice, once on embedded PGlite and once
  * on a throwaway PostgreSQL 15 cluster. Without PostgreSQL binaries the second run is skipped, and
  * says so, rather than failing a newcomer's first `npm test`.
  */
@@ -10,6 +10,7 @@ const serverSuite = (backend: 'pglite' | 'postgres'): TestProjectInlineConfigura
   test: {
     name: backend,
     include: ['server/**/*.test.ts', 'scripts/**/*.test.ts'],
+    exclude: ['**/*.unit.test.ts', '**/node_modules/**'],
     env: { RELAIS_TEST_DB: backend },
     globalSetup: ['server/test-support/global-setup.ts'],
     testTimeout: 30_000,
@@ -27,7 +28,8 @@ if (!postgresBin) {
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['core/**/*.test.ts'] } },
+      // Pure computation (no database) runs once, not once per engine.
+      { test: { name: 'unit', include: ['core/**/*.test.ts', 'server/**/*.unit.test.ts'] } },
       serverSuite('pglite'),
       ...(postgresBin ? [serverSuite('postgres')] : []),
     ],
