@@ -1,6 +1,6 @@
 import { Button, Card, Chip, Group, NativeSelect, Stack, Switch, Text, Textarea, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Referral } from '../../../../core/contracts/referrals.ts';
 import {
@@ -52,9 +52,10 @@ function useWrite(referralId: string) {
 }
 
 function Panel({ title, help, children }: { title: string; help?: string; children: ReactNode }) {
+  const titleId = useId();
   return (
-    <Card withBorder radius="md" padding="md" component="section">
-      <Title order={2} fz="lg" mb={help ? 2 : 'sm'}>
+    <Card withBorder radius="md" padding="md" component="section" aria-labelledby={titleId}>
+      <Title order={2} fz="lg" mb={help ? 2 : 'sm'} id={titleId}>
         {title}
       </Title>
       {help ? (
