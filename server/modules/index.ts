@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { authRoutes } from './auth/auth.routes.ts';
+import { directoryRoutes } from './directory/directory.routes.ts';
 import { fieldworkRoutes } from './fieldwork/fieldwork.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { myDayRoutes } from './my-day/my-day.routes.ts';
@@ -29,5 +30,6 @@ export async function registerModules(api: FastifyInstance): Promise<void> {
   await api.register(peopleRoutes);
   await api.register(myDayRoutes);
   await api.register(syncRoutes);
+  await api.register(directoryRoutes);
   await api.register(referralRoutes);
 }

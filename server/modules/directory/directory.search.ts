@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.ts';
 
 /**
@@ -26,14 +26,19 @@ const documentParts = sql`
   from services s
   join actors o on o.id = s.actor_id`;
 
+const wordsOfDocs = sql`
+  select distinct docs.id, word
+  from docs, unnest(tsvector_to_array(to_tsvector('simple', docs.a || ' ' || docs.b || ' ' || docs.c || ' ' || docs.d))) as word
+  where length(word) between 2 and 40 and word !~ '^[0-9]+$'`;
+
 /**
- * Recomputes `services.search_vector` for these services and adds their words to
- * `directory_words`. Call it after any write that changes a service's text, its needs, its
- * locations or its organisation's name (the HSDS import and the generator call it too).
- *
- * `directory_words.documents` counts the documents a word was seen in when indexed; a word that
- * leaves every document stays until `rebuildDirectoryWords` (it then corrects to nothing and the
- * search tries the next candidate), which keeps each write to the few words it adds.
+ * Recomputes `services.search_vector` for these services and keeps `directory_words` current:
+ * their words are added, and each of those words' `documents` is recounted as the number of
+ * services whose document holds it (through the GIN index), which the search uses to tell a
+ * common word ("aide") from a telling one ("alimentaire"). Call it after any write that changes
+ * a service's text, needs, locations or organisation's name (the HSDS import and the generator
+ * call it too). A word that leaves every document stays, counted as it was, until
+ * `rebuildDirectoryWords`.
  */
 export async function refreshServiceSearch(db: Database | Tx, serviceIds: string[]): Promise<void> {
   if (serviceIds.length === 0) return;
@@ -48,26 +53,269 @@ export async function refreshServiceSearch(db: Database | Tx, serviceIds: string
     from docs where services.id = docs.id`);
   await db.execute(sql`
     with docs as (${documentParts} where s.id = any(${ids})),
-    words as (
-      select distinct docs.id, word
-      from docs, unnest(tsvector_to_array(to_tsvector('simple', docs.a || ' ' || docs.b || ' ' || docs.c || ' ' || docs.d))) as word
-      where length(word) between 3 and 40 and word !~ '^[0-9]+$'
-    )
+    words as (${wordsOfDocs})
     insert into directory_words (word, documents)
-    select word, count(*)::int from words group by word
-    on conflict (word) do update set documents = directory_words.documents + excluded.documents`);
+    select distinct word, 0 from words where numnode(plainto_tsquery('french', word)) > 0
+    on conflict (word) do nothing`);
+  await recountWords(db, serviceIds.length > 2000 ? undefined : ids);
 }
 
-/** Recounts `directory_words` from every service's document (after bulk deletions, say). */
+/** `documents` of the words of these services (or of every word): services whose document holds it. */
+async function recountWords(db: Database | Tx, ids: SQL | undefined): Promise<void> {
+  const scope = ids
+    ? sql`where d.word in (select word from (with docs as (${documentParts} where s.id = any(${ids})) ${wordsOfDocs}) w)`
+    : sql``;
+  await db.execute(sql`
+    update directory_words d set documents = (
+      select count(*)::int from services s where s.search_vector @@ plainto_tsquery('french', d.word)
+    ) ${scope}`);
+}
+
+/** Rebuilds `directory_words` from every service's document (after bulk deletions, say). */
 export async function rebuildDirectoryWords(db: Database | Tx): Promise<void> {
   await db.execute(sql`delete from directory_words`);
   await db.execute(sql`
     with docs as (${documentParts}),
-    words as (
-      select distinct docs.id, word
-      from docs, unnest(tsvector_to_array(to_tsvector('simple', docs.a || ' ' || docs.b || ' ' || docs.c || ' ' || docs.d))) as word
-      where length(word) between 3 and 40 and word !~ '^[0-9]+$'
-    )
+    words as (${wordsOfDocs})
     insert into directory_words (word, documents)
-    select word, count(*)::int from words group by word`);
+    select distinct word, 0 from words where numnode(plainto_tsquery('french', word)) > 0`);
+  await recountWords(db, undefined);
+}
+
+export type DirectorySearchOptions = {
+  q?: string;
+  need?: string;
+  language?: string;
+  neighbourhoodId?: string;
+  openNow?: boolean;
+  availability?: string[];
+  kind: 'service' | 'actor' | 'all';
+  limit: number;
+  /** The deployment's IANA time zone, for "open now". */
+  timeZone: string;
+  /** Teams whose key persons the caller may see; undefined: every team (admin with a reason). */
+  keyPersonTeams: string[] | undefined;
+};
+
+export type ServiceHitRow = {
+  id: string;
+  name: string;
+  actor_id: string;
+  actor_name: string;
+  availability: string;
+  expected_wait_days: number | null;
+  needs: string[];
+  languages: string[];
+  free: boolean | null;
+  open_now: boolean;
+  highlight: string | null;
+  rank: number;
+};
+export type ActorHitRow = {
+  id: string;
+  kind: string;
+  category: string;
+  name: string;
+  city: string | null;
+  rank: number;
+};
+export type Correction = { from: string; to: string };
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+/** Folds a query as the documents are folded (relais_unaccent + lower) and splits it into words. */
+export function queryWords(q: string): string[] {
+  const folded = q.toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae').normalize('NFD').replace(/\p{M}/gu, '');
+  return [...new Set(folded.split(/[^a-z0-9]+/).filter((w) => w.length >= 2))].slice(0, 8);
+}
+
+type WordRow = { w: string; stop: boolean; known: boolean; near: string[]; documents: number; total: number };
+/** One query word as the indexed words it may mean, and how many services hold the likeliest. */
+export type WordGroup = { words: string[]; documents: number };
+
+/**
+ * Each query word as the words of the directory it may mean: itself when indexed, else its three
+ * nearest indexed words by trigram similarity (GIN index on directory_words). Stop words
+ * ("au", "de", "la") are dropped, as the 'french' configuration drops them from documents.
+ */
+async function correctWords(
+  db: Database | Tx,
+  words: string[],
+): Promise<{ groups: WordGroup[]; corrections: Correction[]; total: number }> {
+  const rows = rowsOf<WordRow>(
+    await db.execute(sql`
+      with q as (
+        select q.w, q.ord,
+          numnode(plainto_tsquery('french', q.w)) = 0 as stop,
+          (select d.documents from directory_words d where d.word = q.w) as exact,
+          array(
+            select d.word from directory_words d
+            where d.word % q.w
+            order by similarity(d.word, q.w) desc, d.documents desc, d.word
+            limit 3
+          ) as near
+        from unnest(${`{${words.join(',')}}`}::text[]) with ordinality as q(w, ord)
+      )
+      select q.w, q.stop, q.exact is not null as known, q.near,
+        coalesce(q.exact, (select max(d.documents) from directory_words d where d.word = any(q.near)), 0) as documents,
+        (select count(*)::int from services where search_vector is not null) as total
+      from q order by q.ord`),
+  );
+  const groups: WordGroup[] = [];
+  const corrections: Correction[] = [];
+  for (const row of rows) {
+    if (row.stop) continue;
+    const documents = Number(row.documents);
+    if (row.known || row.near.length === 0) {
+      groups.push({ words: [row.w], documents });
+      continue;
+    }
+    groups.push({ words: row.near, documents });
+    corrections.push({ from: row.w, to: row.near[0] as string });
+  }
+  return { groups, corrections, total: Number(rows[0]?.total ?? 0) };
+}
+
+/** Over this share of the services, a word ("aide", "service") narrows little: it ranks, not filters. */
+const commonShare = 0.25;
+
+/**
+ * The full-text queries of a search: `filter` must match (every telling word, and at least the
+ * rarest word of the query), `rank` orders the matches (any word; more words, higher).
+ */
+export function buildQueries(groups: WordGroup[], total: number): { filter: string; rank: string; anyWord: string } {
+  const alternative = (g: WordGroup) => `(${g.words.join(' | ')})`;
+  const rarest = Math.min(...groups.map((g) => g.documents));
+  const telling = groups.filter((g) => g.documents <= total * commonShare || g.documents === rarest);
+  const anyWord = groups.map(alternative).join(' | ');
+  return { filter: telling.map(alternative).join(' & '), rank: anyWord, anyWord };
+}
+
+function serviceFilters(options: DirectorySearchOptions): SQL[] {
+  const filters: SQL[] = [sql`s.hsds_status in ('active', 'temporarily closed')`, sql`o.active`];
+  if (options.need) filters.push(sql`s.needs @> array[${options.need}]::text[]`);
+  if (options.language) filters.push(sql`s.languages @> array[${options.language}]::text[]`);
+  if (options.neighbourhoodId)
+    filters.push(
+      sql`exists (select 1 from service_neighbourhoods n where n.service_id = s.id and n.neighbourhood_id = ${options.neighbourhoodId})`,
+    );
+  if (options.availability?.length)
+    filters.push(sql`s.availability = any(${`{${options.availability.join(',')}}`}::text[])`);
+  if (options.openNow) filters.push(openNowSql(options.timeZone));
+  return filters;
+}
+
+/** A weekly schedule covers this moment in the deployment's local time. */
+export function openNowSql(timeZone: string): SQL {
+  return sql`exists (
+    select 1 from service_schedules h
+    where h.service_id = s.id
+      and h.weekday = extract(isodow from (now() at time zone ${timeZone}))::int
+      and h.opens_at <= (now() at time zone ${timeZone})::time
+      and h.closes_at > (now() at time zone ${timeZone})::time
+      and (h.valid_from is null or h.valid_from <= (now() at time zone ${timeZone})::date)
+      and (h.valid_to is null or h.valid_to >= (now() at time zone ${timeZone})::date))`;
+}
+
+const headline = `'StartSel=«,StopSel=»,MaxWords=16,MinWords=6,MaxFragments=1,ShortWord=2'`;
+
+async function searchServices(
+  db: Database | Tx,
+  options: DirectorySearchOptions,
+  queries: { filter: string; rank: string } | null,
+): Promise<ServiceHitRow[]> {
+  const filters = serviceFilters(options);
+  const openNow = openNowSql(options.timeZone);
+  if (!queries) {
+    return rowsOf<ServiceHitRow>(
+      await db.execute(sql`
+        select s.id, s.name, o.id as actor_id, o.name as actor_name, s.availability, s.expected_wait_days,
+          s.needs, s.languages, s.free, ${openNow} as open_now, null as highlight, 0::real as rank
+        from services s join actors o on o.id = s.actor_id
+        where ${sql.join(filters, sql` and `)}
+        order by s.name, s.id
+        limit ${options.limit}`),
+    );
+  }
+  // Ranked and cut first; the excerpt and "open now" are computed for the page only.
+  return rowsOf<ServiceHitRow>(
+    await db.execute(sql`
+      with query as (select to_tsquery('french', ${queries.filter}) as f, to_tsquery('french', ${queries.rank}) as q),
+      hits as (
+        select s.id, ts_rank(s.search_vector, query.q) as rank
+        from services s join actors o on o.id = s.actor_id, query
+        where s.search_vector @@ query.f and ${sql.join(filters, sql` and `)}
+        order by rank desc, s.id
+        limit ${options.limit}
+      )
+      select s.id, s.name, o.id as actor_id, o.name as actor_name, s.availability, s.expected_wait_days,
+        s.needs, s.languages, s.free, ${openNow} as open_now,
+        case when s.description is null then null
+          else ts_headline('french', relais_unaccent(s.description), query.q, ${sql.raw(headline)}) end as highlight,
+        hits.rank
+      from hits join services s on s.id = hits.id join actors o on o.id = s.actor_id, query
+      order by hits.rank desc, s.name, s.id`),
+  );
+}
+
+async function searchActors(
+  db: Database | Tx,
+  options: DirectorySearchOptions,
+  words: string[],
+): Promise<ActorHitRow[]> {
+  const filters: SQL[] = [sql`a.active`];
+  if (options.keyPersonTeams === undefined) filters.push(sql`true`);
+  else if (options.keyPersonTeams.length === 0) filters.push(sql`a.kind = 'organisation'`);
+  else
+    filters.push(sql`(a.kind = 'organisation' or a.team_id = any(${`{${options.keyPersonTeams.join(',')}}`}::uuid[]))`);
+  if (options.language) filters.push(sql`a.languages @> array[${options.language}]::text[]`);
+  if (options.neighbourhoodId)
+    filters.push(
+      sql`exists (select 1 from actor_neighbourhoods n where n.actor_id = a.id and n.neighbourhood_id = ${options.neighbourhoodId})`,
+    );
+  const limit = Math.min(options.limit, 10);
+  if (words.length === 0) {
+    return rowsOf<ActorHitRow>(
+      await db.execute(sql`
+        select a.id, a.kind, a.category, a.name, a.city, 0::real as rank from actors a
+        where ${sql.join(filters, sql` and `)} order by a.name, a.id limit ${limit}`),
+    );
+  }
+  const folded = words.join(' ');
+  return rowsOf<ActorHitRow>(
+    await db.execute(sql`
+      select a.id, a.kind, a.category, a.name, a.city, word_similarity(${folded}, a.search_text) as rank
+      from actors a
+      where ${folded} <% a.search_text and ${sql.join(filters, sql` and `)}
+      order by rank desc, a.name, a.id
+      limit ${limit}`),
+  );
+}
+
+/**
+ * One search box over services and actors (decision 0012): every query word is first corrected to
+ * indexed words of the directory, then services are matched by full text (every telling word; any
+ * word when that finds nothing) and ranked by ts_rank over all the words (names above needs above
+ * descriptions). Actors are matched on their names by trigram word similarity.
+ */
+export async function searchDirectory(
+  db: Database | Tx,
+  options: DirectorySearchOptions,
+): Promise<{ services: ServiceHitRow[]; actors: ActorHitRow[]; corrections: Correction[] }> {
+  const words = options.q ? queryWords(options.q) : [];
+  const { groups, corrections, total } = words.length
+    ? await correctWords(db, words)
+    : { groups: [], corrections: [], total: 0 };
+  const serviceOnly = options.need || options.openNow || options.availability?.length;
+  const wantServices = options.kind !== 'actor';
+  const wantActors = options.kind !== 'service' && !serviceOnly;
+  let services: ServiceHitRow[] = [];
+  if (wantServices && groups.length) {
+    const queries = buildQueries(groups, total);
+    services = await searchServices(db, options, queries);
+    if (services.length === 0 && queries.filter !== queries.anyWord)
+      services = await searchServices(db, options, { filter: queries.anyWord, rank: queries.rank });
+  } else if (wantServices && words.length === 0) services = await searchServices(db, options, null);
+  const actors = wantActors ? await searchActors(db, options, words) : [];
+  return { services, actors, corrections };
 }
