@@ -168,14 +168,27 @@ export const personRoleParamsSchema = z.strictObject({ id: z.uuid(), roleId: z.u
 export const mergePeopleBodySchema = z.strictObject({ absorbedId: z.uuid() });
 
 /**
- * A person's life with the team, newest first. Encounters and roles now; referrals and
- * activities join as new `type`s with later issues.
+ * A person's life with the team, newest first: encounters, roles, referrals and their status
+ * changes (`referralStatus`, the referral's id in `summary.referralId`), bridging supports started
+ * and ended. Activities join as new `type`s with later issues.
  */
+export const timelineTypes = [
+  'encounter',
+  'roleStarted',
+  'roleEnded',
+  'referral',
+  'referralStatus',
+  'bridgingStarted',
+  'bridgingEnded',
+] as const;
 const timelineItemSchema = z.object({
-  type: z.enum(['encounter', 'roleStarted', 'roleEnded']),
+  type: z.enum(timelineTypes),
   at: z.string(),
   id: z.uuid(),
-  /** For encounters: needs, actions, identification, session; for roles: the role. */
+  /**
+   * For encounters: needs, actions, identification, session; for roles: the role; for referrals:
+   * service, needs, slip number, current status; for a status change: status, reason, fromPartner.
+   */
   summary: z.record(z.string(), z.unknown()),
 });
 export const timelineSchema = z.object({ items: z.array(timelineItemSchema) });

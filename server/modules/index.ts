@@ -3,6 +3,7 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { directoryRoutes } from './directory/directory.routes.ts';
 import { fieldworkRoutes } from './fieldwork/fieldwork.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { hsdsRoutes } from './hsds/hsds.routes.ts';
 import { myDayRoutes } from './my-day/my-day.routes.ts';
 import { neighbourhoodRoutes } from './neighbourhoods/neighbourhoods.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
@@ -31,5 +32,6 @@ export async function registerModules(api: FastifyInstance): Promise<void> {
   await api.register(myDayRoutes);
   await api.register(syncRoutes);
   await api.register(directoryRoutes);
+  await api.register(hsdsRoutes);
   await api.register(referralRoutes);
 }

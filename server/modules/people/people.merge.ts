@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { mergedPersonFields } from '../../../core/fieldwork.ts';
 import { text } from '../../../core/localized.ts';
 import type { Database, Tx } from '../../db/client.ts';
-import { encounters, people, personRoles } from '../../db/schema/index.ts';
+import { bridgingSupports, encounters, people, personRoles, referrals } from '../../db/schema/index.ts';
 import { recordAudit } from '../../http/audit.ts';
 import { invalidField } from '../../http/errors.ts';
 import { VersionConflict } from '../fieldwork/fieldwork.errors.ts';
@@ -14,11 +14,13 @@ const isoOrNull = (d: Date | null) => d?.toISOString() ?? null;
 
 /**
  * Every table that points at a person. A merge moves all of them to the survivor, so nothing is
- * lost; referrals and activity attendance (later issues) add their line here.
+ * lost; activity attendance (a later issue) adds its line here.
  */
 const personReferences = [
-  { table: encounters, column: encounters.personId },
-  { table: personRoles, column: personRoles.personId },
+  { name: 'encounters', table: encounters, column: encounters.personId },
+  { name: 'roles', table: personRoles, column: personRoles.personId },
+  { name: 'referrals', table: referrals, column: referrals.personId },
+  { name: 'bridgingSupports', table: bridgingSupports, column: bridgingSupports.personId },
 ] as const;
 
 /**
@@ -43,13 +45,13 @@ export async function mergePeople(db: Database | Tx, request: FastifyRequest, su
   const fields = mergedPersonFields(asMergeable(survivor), asMergeable(absorbed));
   return db.transaction(async (tx) => {
     const moved: Record<string, number> = {};
-    for (const { table, column } of personReferences) {
+    for (const { name, table, column } of personReferences) {
       const rows = await tx
         .update(table)
         .set({ personId: survivorId } as never)
         .where(eq(column, absorbedId))
         .returning({ id: sql<string>`id` });
-      moved[table === encounters ? 'encounters' : 'roles'] = rows.length;
+      moved[name] = rows.length;
     }
     if (!fields.consentGivenAt && !survivor.consentGivenAt) {
       // Without a consent on the survivor, no encounter of theirs may stay "identified".

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
+import type { timelineTypes } from '../../../core/contracts/people.ts';
 import type { Database } from '../../db/client.ts';
 import { recordAudit } from '../../http/audit.ts';
 import { notFound } from '../../http/errors.ts';
@@ -12,7 +13,7 @@ type TimelineRow = { type: string; at: Date | string; id: string; summary: Recor
 
 /**
  * One UNION ALL, newest first: each kind of event is one part with the same four columns
- * (type, at, id, summary). Referrals and activity attendance join as new parts.
+ * (type, at, id, summary). Activity attendance joins as a new part.
  */
 const parts = (personId: string) => [
   sql`select 'encounter' as type, e.occurred_at as at, e.id,
@@ -24,6 +25,21 @@ const parts = (personId: string) => [
       from person_roles r where r.person_id = ${personId}`,
   sql`select 'roleEnded', (r.ended_on::timestamp at time zone 'UTC'), r.id, jsonb_build_object('role', r.role)
       from person_roles r where r.person_id = ${personId} and r.ended_on is not null`,
+  sql`select 'referral', f.referred_at, f.id,
+        jsonb_build_object('serviceId', f.service_id, 'serviceName', s.name, 'needs', f.needs,
+          'slipNumber', f.slip_number, 'status', f.status, 'encounterId', f.encounter_id)
+      from referrals f join services s on s.id = f.service_id where f.person_id = ${personId}`,
+  // The first event of a referral has the referral's id: it is the referral itself, above.
+  sql`select 'referralStatus', ev.occurred_at, ev.id,
+        jsonb_build_object('referralId', f.id, 'serviceName', s.name, 'status', ev.status,
+          'reason', ev.reason, 'fromPartner', ev.from_partner)
+      from referral_events ev join referrals f on f.id = ev.referral_id join services s on s.id = f.service_id
+      where f.person_id = ${personId} and ev.kind = 'status' and ev.id <> f.id`,
+  sql`select 'bridgingStarted', (b.started_on::timestamp at time zone 'UTC'), b.id,
+        jsonb_build_object('purpose', b.purpose, 'referralId', b.referral_id, 'plannedEndOn', b.planned_end_on)
+      from bridging_supports b where b.person_id = ${personId}`,
+  sql`select 'bridgingEnded', (b.ended_on::timestamp at time zone 'UTC'), b.id, jsonb_build_object('purpose', b.purpose)
+      from bridging_supports b where b.person_id = ${personId} and b.ended_on is not null`,
 ];
 
 export async function personTimeline(
@@ -45,7 +61,7 @@ export async function personTimeline(
   });
   return {
     items: result.rows.map((row) => ({
-      type: row.type as 'encounter' | 'roleStarted' | 'roleEnded',
+      type: row.type as (typeof timelineTypes)[number],
       at: new Date(row.at).toISOString(),
       id: row.id,
       summary: typeof row.summary === 'string' ? JSON.parse(row.summary) : row.summary,
