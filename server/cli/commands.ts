@@ -5,6 +5,7 @@ import { languages } from '../../core/localized.ts';
 import { type Role, roles } from '../../core/roles.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { teams, users } from '../db/schema/index.ts';
+import { expireStaleReferrals } from '../modules/referrals/referrals.expiry.ts';
 import { createTeam } from '../modules/teams/teams.service.ts';
 import { createUser, resetPassword } from '../modules/users/users.service.ts';
 import { readBackup, restoreBackup, writeBackup } from '../ops/backup.ts';
@@ -151,6 +152,21 @@ export const commands: CliCommand[] = [
       io.out(
         'Demo passwords are public: never put real data in a demo deployment. / Ne mettez jamais de vraies données dans une démo.',
       );
+    },
+  },
+  {
+    words: ['referrals', 'expire'],
+    usage: '[--now 2026-11-25T08:00:00Z]',
+    summary:
+      'Expire open referrals with nothing recorded for the set delay (the server also does it hourly) / expire les orientations restées sans suite',
+    options: { now: { type: 'string' } },
+    async run(database, { values }, io) {
+      const given = str(values, 'now');
+      const now = given === undefined ? new Date() : new Date(given);
+      if (Number.isNaN(now.getTime()))
+        throw new UsageError(`--now "${given}" is not a date and time / n’est pas une date et heure`);
+      const count = await expireStaleReferrals(database.db, now);
+      io.out(`Referrals expired / Orientations expirées: ${count}`);
     },
   },
   {

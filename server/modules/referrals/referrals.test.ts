@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../core/uuid.ts';
+import { runCli } from '../../cli/run.ts';
 import { serviceLocations, serviceSchedules } from '../../db/schema/index.ts';
 import { type Agent, signedInAgent } from '../../test-support/agent.ts';
 import { createTestApp, type TestApp } from '../../test-support/app.ts';
@@ -416,6 +417,22 @@ describe('expiry', () => {
     await coordinator.patch('/api/referral-settings', { expireAfterDays: 60 });
     await expireStaleReferrals(t.database.db, new Date(Date.now() + 1000));
     expect((await ana.get(`/api/referrals/${referral.id}`)).json().status).toBe('expired');
+  });
+});
+
+describe('expiry from the command line', () => {
+  it('runs the same sweep with `relais referrals expire --now`, and refuses a bad date in one line', async () => {
+    const referral = (
+      await ana.post('/api/referrals', { serviceId, needs: ['food'], status: 'sent', referredAt: daysAgo(30) })
+    ).json();
+    const lines: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l), database: t.database };
+    const later = new Date(Date.now() + 45 * DAY).toISOString();
+    expect(await runCli(['referrals', 'expire', '--now', later], io)).toBe(0);
+    expect(lines.at(-1)).toMatch(/Referrals expired \/ Orientations expirées: [1-9]/);
+    expect((await ana.get(`/api/referrals/${referral.id}`)).json().status).toBe('expired');
+    expect(await runCli(['referrals', 'expire', '--now', 'demain'], io)).toBe(1);
+    expect(lines.at(-1)).toMatch(/--now "demain" is not a date/);
   });
 });
 
