@@ -128,7 +128,7 @@ test('referrals followed to each outcome: connected, failed with a reason, refus
   // The partner does not use Relais: first their words only, then their refusal.
   await page.goto(`/referrals/${toRefuse.id}`);
   const partner = page.getByRole('region', { name: 'Réponse du partenaire' });
-  await partner.getByRole('button', { name: 'Réponse du partenaire' }).click();
+  await partner.getByRole('button', { name: 'Noter sa réponse' }).click();
   await partner.getByRole('button', { name: 'Noter la réponse' }).click();
   await expect(partner.getByText('Écrivez sa réponse.')).toBeVisible();
   await partner.getByLabel('Sa réponse').fill('Dossier reçu, ils rappellent lundi.');
@@ -136,7 +136,7 @@ test('referrals followed to each outcome: connected, failed with a reason, refus
   await expect(history).toContainText('Dossier reçu, ils rappellent lundi.');
   await expect(history).toContainText('selon le partenaire');
   await expect(page.getByTestId('referral-status')).toHaveText('Transmise');
-  await partner.getByRole('button', { name: 'Réponse du partenaire' }).click();
+  await partner.getByRole('button', { name: 'Noter sa réponse' }).click();
   await partner.getByLabel('Le partenaire dit').selectOption({ label: 'Refusée' });
   await partner.getByText('Pas admissible', { exact: true }).click();
   await partner.getByLabel('Sa réponse').fill('Hors de leur secteur.');

@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../ui/use-language.ts';
 import { referenceQuery, termLabel } from '../fieldwork/data.ts';
 import { formatWhen } from '../fieldwork/format.ts';
+import { referralTimelineEntry } from '../referrals/timeline.tsx';
 import { timelineQuery } from './data.ts';
 import { Section } from './Section.tsx';
 
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
-/** Encounters and roles, newest first (referrals and activities join with later issues). */
+/** Encounters, roles, referrals and bridging supports, newest first (activities join later). */
 export function TimelineSection({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -22,30 +23,38 @@ export function TimelineSection({ personId }: { personId: string }) {
         <Text c="dimmed">{timeline.isPending ? t('common.loading') : t('person.noTimeline')}</Text>
       ) : (
         <Timeline bulletSize={16} lineWidth={2}>
-          {items.map((item) => (
-            <Timeline.Item
-              key={`${item.type}-${item.id}`}
-              title={
-                item.type === 'encounter'
-                  ? t('person.timelineEncounter')
-                  : t(item.type === 'roleStarted' ? 'person.timelineRoleStarted' : 'person.timelineRoleEnded', {
-                      role: t(`personRoles.${String(item.summary.role ?? 'participant')}`),
-                    })
-              }
-            >
-              <Stack gap={0}>
-                <Text fz="sm">{formatWhen(item.at, language)}</Text>
-                {item.type === 'encounter' ? (
-                  <Text fz="sm">
-                    {[
-                      ...list(item.summary.needs).map((code) => termLabel(reference.data, 'need', code, language)),
-                      ...list(item.summary.actions).map((code) => termLabel(reference.data, 'action', code, language)),
-                    ].join(' · ') || t('day.noDetail')}
-                  </Text>
-                ) : null}
-              </Stack>
-            </Timeline.Item>
-          ))}
+          {items.map((item) => {
+            const referral = referralTimelineEntry(item, t, language);
+            return (
+              <Timeline.Item
+                key={`${item.type}-${item.id}`}
+                title={
+                  referral
+                    ? referral.title
+                    : item.type === 'encounter'
+                      ? t('person.timelineEncounter')
+                      : t(item.type === 'roleStarted' ? 'person.timelineRoleStarted' : 'person.timelineRoleEnded', {
+                          role: t(`personRoles.${String(item.summary.role ?? 'participant')}`),
+                        })
+                }
+              >
+                <Stack gap={0}>
+                  <Text fz="sm">{formatWhen(item.at, language)}</Text>
+                  {item.type === 'encounter' ? (
+                    <Text fz="sm">
+                      {[
+                        ...list(item.summary.needs).map((code) => termLabel(reference.data, 'need', code, language)),
+                        ...list(item.summary.actions).map((code) =>
+                          termLabel(reference.data, 'action', code, language),
+                        ),
+                      ].join(' · ') || t('day.noDetail')}
+                    </Text>
+                  ) : null}
+                  {referral?.body}
+                </Stack>
+              </Timeline.Item>
+            );
+          })}
         </Timeline>
       )}
     </Section>

@@ -12,7 +12,7 @@ export const personQuery = (id: string) =>
   });
 
 export type TimelineItem = {
-  type: 'encounter' | 'roleStarted' | 'roleEnded';
+  type: 'encounter' | 'roleStarted' | 'roleEnded' | 'referral' | 'referralStatus' | 'bridgingStarted' | 'bridgingEnded';
   at: string;
   id: string;
   summary: Record<string, unknown>;

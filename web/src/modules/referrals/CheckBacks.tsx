@@ -80,7 +80,7 @@ function CheckBackCard({ item }: { item: CheckBackItem }) {
             </Button>
           </Stack>
         ) : (
-          <Group gap={6} grow preventGrowOverflow={false}>
+          <Stack gap={6}>
             <Button
               leftSection={<IconCheck size={18} aria-hidden />}
               onClick={() => void quickStatus(referral, { status: 'connected' })}
@@ -89,26 +89,28 @@ function CheckBackCard({ item }: { item: CheckBackItem }) {
             >
               {t('referrals.oneTapConnected')}
             </Button>
-            <Button
-              variant="default"
-              leftSection={<IconClock size={18} aria-hidden />}
-              onClick={() => void quickCheckBack(referral)}
-              aria-label={label(t('referrals.oneTapWaiting'))}
-              styles={wrappingButton}
-            >
-              {t('referrals.oneTapWaiting')}
-            </Button>
-            <Button
-              variant="default"
-              color="red.8"
-              leftSection={<IconX size={18} aria-hidden />}
-              onClick={() => setAsking(true)}
-              aria-label={label(t('referrals.oneTapFailed'))}
-              styles={wrappingButton}
-            >
-              {t('referrals.oneTapFailed')}
-            </Button>
-          </Group>
+            <Group gap={6} grow wrap="nowrap">
+              <Button
+                variant="default"
+                leftSection={<IconClock size={18} aria-hidden />}
+                onClick={() => void quickCheckBack(referral)}
+                aria-label={label(t('referrals.oneTapWaiting'))}
+                styles={wrappingButton}
+              >
+                {t('referrals.oneTapWaiting')}
+              </Button>
+              <Button
+                variant="default"
+                color="red.8"
+                leftSection={<IconX size={18} aria-hidden />}
+                onClick={() => setAsking(true)}
+                aria-label={label(t('referrals.oneTapFailed'))}
+                styles={wrappingButton}
+              >
+                {t('referrals.oneTapFailed')}
+              </Button>
+            </Group>
+          </Stack>
         )}
       </Stack>
     </Card>

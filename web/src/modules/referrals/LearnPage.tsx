@@ -67,7 +67,7 @@ function Figures({ stats, language }: { stats: ReferralStats; language: 'fr' | '
           <Tile label={t('learn.referred')} value={count(totals.referred)} />
           <Tile label={t('learn.connected')} value={count(totals.connected)} />
           <Tile label={t('learn.rate')} value={rate(totals, t)} />
-          <Tile label={t('learn.median')} value={median(totals, t)} />
+          <Tile label={t('learn.median')} value={median(totals, t, language)} />
           <Tile label={t('learn.failed')} value={count(totals.failed)} />
           <Tile label={t('learn.open')} value={count(totals.open)} />
         </SimpleGrid>
@@ -140,10 +140,15 @@ function rate(figures: Figures, t: T): string {
     : t('learn.rateValue', { value: Math.round(figures.connectionRate * 100) });
 }
 
-function median(figures: Figures, t: T): string {
+function median(figures: Figures, t: T, language: 'fr' | 'en'): string {
   return figures.medianDaysToConnection === null || figures.medianSuppressed
     ? t('learn.tooFew')
-    : t('learn.days', { count: Math.round(figures.medianDaysToConnection * 10) / 10 });
+    : t('learn.days', {
+        count: figures.medianDaysToConnection,
+        value: new Intl.NumberFormat(language === 'en' ? 'en-CA' : 'fr-CA', { maximumFractionDigits: 1 }).format(
+          figures.medianDaysToConnection,
+        ),
+      });
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -204,6 +209,7 @@ function Meter({ share }: { share: number | null }) {
 /** A service or a need: its connection-rate bar and referral count; tap for every number. */
 function Row({ name, detail, figures }: { name: string; detail?: string; figures: Figures }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const [open, setOpen] = useState(false);
   const shown = figures.connectionRate === null || figures.rateSuppressed ? null : figures.connectionRate;
   return (
@@ -245,7 +251,7 @@ function Row({ name, detail, figures }: { name: string; detail?: string; figures
             <Line label={t('learn.expired')} value={count(figures.expired)} />
             <Line label={t('learn.open')} value={count(figures.open)} />
             <Line label={t('learn.rate')} value={rate(figures, t)} />
-            <Line label={t('learn.median')} value={median(figures, t)} />
+            <Line label={t('learn.median')} value={median(figures, t, language)} />
             {figures.failureReasons.map((row) => (
               <Line key={row.reason} label={t(`failureReason.${row.reason}`)} value={count(row.count)} />
             ))}

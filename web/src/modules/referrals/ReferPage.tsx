@@ -52,6 +52,8 @@ export function ReferPage() {
   const person = useQuery({ ...personQuery(personId ?? ''), enabled: Boolean(personId) });
 
   const [needs, setNeeds] = useState<string[]>(search.needs ?? []);
+  // The contact's needs come first; the whole list waits behind one tap.
+  const [allNeeds, setAllNeeds] = useState(!search.needs?.length);
   const [words, setWords] = useState('');
   const [debouncedWords] = useDebouncedValue(words, 300);
   const [service, setService] = useState<ServiceChoice | null>(null);
@@ -124,13 +126,20 @@ export function ReferPage() {
       <Part title={t('referrals.needs')} help={t('referrals.needsHelp')}>
         <Chip.Group multiple value={needs} onChange={setNeeds}>
           <Group gap={8} role="group" aria-label={t('referrals.needs')}>
-            {activeTerms(reference.data, 'need').map((term) => (
-              <Chip key={term.code} value={term.code} size="lg">
-                {term.label[language]}
-              </Chip>
-            ))}
+            {activeTerms(reference.data, 'need')
+              .filter((term) => allNeeds || (search.needs ?? []).includes(term.code))
+              .map((term) => (
+                <Chip key={term.code} value={term.code} size="lg">
+                  {term.label[language]}
+                </Chip>
+              ))}
           </Group>
         </Chip.Group>
+        {allNeeds ? null : (
+          <Button variant="subtle" onClick={() => setAllNeeds(true)} style={{ alignSelf: 'flex-start' }}>
+            {t('referrals.otherNeeds')}
+          </Button>
+        )}
         {missing.needs && needs.length === 0 ? (
           <Text c="red.8" fz="sm" role="alert">
             {t('referrals.needsMissing')}
@@ -145,7 +154,7 @@ export function ReferPage() {
               <Text fw={700}>{service.name}</Text>
               <Text fz="sm">{service.organisationName}</Text>
             </Stack>
-            <Button variant="default" onClick={() => setService(null)}>
+            <Button variant="default" onClick={() => setService(null)} style={{ flexShrink: 0 }}>
               {t('referrals.change')}
             </Button>
           </Group>

@@ -262,7 +262,7 @@ export function PartnerPanel({ referral }: { referral: Referral }) {
         </Stack>
       ) : (
         <Button size="md" variant="light" fullWidth onClick={() => setOpen(true)} styles={wrappingButton}>
-          {t('referrals.partnerAnswer')}
+          {t('referrals.partnerAnswerButton')}
         </Button>
       )}
     </Panel>
@@ -307,7 +307,7 @@ export function CheckBackPanel({ referral }: { referral: Referral }) {
         </Stack>
       ) : (
         <Button size="md" variant="light" fullWidth onClick={() => setOpen(true)} styles={wrappingButton}>
-          {t('referrals.checkBack')}
+          {t('referrals.checkBackButton')}
         </Button>
       )}
     </Panel>

@@ -57,7 +57,7 @@ export function ReferralPage() {
         <Facts label={t('referrals.person')}>
           {pending.personId ? t('day.knownPerson') : t('referrals.anonymous')}
         </Facts>
-        <Facts label={t('referrals.needs')}>{pending.needs.map(needLabel).join(' · ')}</Facts>
+        <Facts label={t('referrals.needsShort')}>{pending.needs.map(needLabel).join(' · ')}</Facts>
         <span>
           <Tag tone="orange">{t('referrals.waiting')}</Tag>
         </span>
@@ -65,6 +65,8 @@ export function ReferralPage() {
     );
   }
 
+  // Just synced: the outbox let it go and the server's copy is on its way.
+  if (!referral.data && referral.isFetching) return <PageLoader />;
   if (!referral.data) {
     const notFound = referral.error instanceof ApiError && referral.error.status === 404;
     return (
@@ -108,7 +110,7 @@ export function ReferralPage() {
               t('referrals.anonymous')
             )}
           </Facts>
-          <Facts label={t('referrals.needs')}>{current.needs.map(needLabel).join(' · ')}</Facts>
+          <Facts label={t('referrals.needsShort')}>{current.needs.map(needLabel).join(' · ')}</Facts>
           <Facts label={t('referrals.shared')}>
             {current.sharedItems.length
               ? current.sharedItems.map((item) => t(`sharedItem.${item}`)).join(' · ')

@@ -122,7 +122,7 @@ function Slip({ slip, language }: { slip: ReferralSlip; language: Language }) {
             <div className={classes.label}>{t('slip.where')}</div>
             {service.locations.map((location) => (
               <p key={[location.name, location.address, location.city].join('|')}>
-                {[location.name, location.address, [location.postalCode, location.city].filter(Boolean).join(' ')]
+                {[location.name, location.address, [location.city, location.postalCode].filter(Boolean).join(' ')]
                   .filter(Boolean)
                   .join(', ')}
               </p>
