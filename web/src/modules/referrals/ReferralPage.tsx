@@ -224,7 +224,7 @@ function History({ referral }: { referral: Referral }) {
                   <Tag tone="blue">{t('referrals.byPartner')}</Tag>
                 </span>
               ) : null}
-              {event.note ? <Text fz="sm">« {event.note} »</Text> : null}
+              {event.note ? <Text fz="sm">{language === 'fr' ? `« ${event.note} »` : `“${event.note}”`}</Text> : null}
             </Stack>
           </Timeline.Item>
         ))}

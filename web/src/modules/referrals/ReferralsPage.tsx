@@ -16,7 +16,7 @@ import { ReferralCard } from './parts.tsx';
 
 const route = getRouteApi('/signed-in/referrals');
 
-export const referralFilters: ReferralFilter[] = ['due', 'open', 'connected', 'failed', 'refused', 'expired', 'all'];
+const referralFilters: ReferralFilter[] = ['due', 'open', 'connected', 'failed', 'refused', 'expired', 'all'];
 
 /** The team's referrals: those to check first, open ones, and each outcome. */
 export function ReferralsPage() {

@@ -5,7 +5,6 @@ import type {
   BridgingSupportItem,
   Referral,
   ReferralListItem,
-  ReferralSettings,
   ReferralSlip,
   ReferralStats,
 } from '../../../../core/contracts/referrals.ts';
@@ -59,12 +58,6 @@ export const slipQuery = (id: string) =>
     queryFn: () => api.get<ReferralSlip>(`/referrals/${encodeURIComponent(id)}/slip`),
     retry: false,
   });
-
-export const referralSettingsQuery = queryOptions({
-  queryKey: [...referralsKey, 'settings'],
-  queryFn: () => cachedRead('referral-settings', () => api.get<ReferralSettings>('/referral-settings')),
-  staleTime: 10 * 60_000,
-});
 
 export const referralStatsQuery = (from: string, to: string) =>
   queryOptions({
