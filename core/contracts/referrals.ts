@@ -43,16 +43,19 @@ const versionSchema = z.number().int().min(1);
 const localizedSchema = z.object({ fr: z.string(), en: z.string() });
 const availabilitySchema = z.enum(['open', 'waitingList', 'closedToNew', 'temporarilyClosed']);
 
-/** A slip number as printed: "R-7K4Q-2M" (no 0/O/1/I, no personal data). Case and spaces forgiven. */
-export const slipNumberSchema = z
+/**
+ * A slip number as Relais makes them: "R-7K4Q-2M" (no 0/O/1/I, no personal data). A search by
+ * slip number forgives case and spaces, and takes any number kept (imported or older ones too).
+ */
+const slipNumberSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^R-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{2}$/);
+  .regex(/^[A-Z0-9][A-Z0-9-]{2,29}$/);
 
 // ---- referrals ----
 
-export const referralEventSchema = z.object({
+const referralEventSchema = z.object({
   id: z.uuid(),
   kind: z.enum(['status', 'checkBack', 'note']),
   /** For kind `status`: the status moved to. */
@@ -69,7 +72,7 @@ export const referralEventSchema = z.object({
 export type ReferralEvent = z.infer<typeof referralEventSchema>;
 
 /** What lists, my day and the timeline show. Never identity fields: the person by nickname only. */
-export const referralListItemSchema = z.object({
+const referralListItemSchema = z.object({
   id: z.uuid(),
   teamId: z.uuid(),
   slipNumber: z.string(),
@@ -264,7 +267,7 @@ export const updateReferralSettingsBodySchema = z.strictObject({
 
 // ---- bridging support (suivi-pont) ----
 
-export const bridgingContactSchema = z.object({
+const bridgingContactSchema = z.object({
   id: z.uuid(),
   kind: z.enum(bridgingContactKinds),
   occurredAt: z.iso.datetime(),
@@ -272,9 +275,8 @@ export const bridgingContactSchema = z.object({
   note: z.string().nullable(),
   recordedBy: z.uuid().nullable(),
 });
-export type BridgingContact = z.infer<typeof bridgingContactSchema>;
 
-export const bridgingSupportItemSchema = z.object({
+const bridgingSupportItemSchema = z.object({
   id: z.uuid(),
   teamId: z.uuid(),
   person: z.object({ id: z.uuid(), nickname: z.string() }).nullable(),
@@ -350,7 +352,7 @@ export const addBridgingContactBodySchema = z.strictObject({
  * A rate or a median computed from fewer than 5 referrals (or whose numerator is under 5) is
  * null with `suppressed: true` beside it (`rateSuppressed`, `medianSuppressed`).
  */
-export const suppressedCountSchema = z.union([z.number().int().min(5), z.literal('<5')]);
+const suppressedCountSchema = z.union([z.number().int().min(5), z.literal('<5')]);
 export type SuppressedCount = z.infer<typeof suppressedCountSchema>;
 
 const outcomeFiguresSchema = z.object({
@@ -372,19 +374,19 @@ const outcomeFiguresSchema = z.object({
   failureReasons: z.array(z.object({ reason: z.enum(referralFailureReasons), count: suppressedCountSchema })),
 });
 
-export const serviceStatsSchema = outcomeFiguresSchema.extend({
+const serviceStatsSchema = outcomeFiguresSchema.extend({
   serviceId: z.uuid(),
   serviceName: z.string(),
   organisationName: z.string(),
   availability: availabilitySchema,
 });
 
-export const needStatsSchema = outcomeFiguresSchema.extend({
+const needStatsSchema = outcomeFiguresSchema.extend({
   need: z.string(),
   label: localizedSchema,
 });
 
-export const flaggedServiceSchema = z.object({
+const flaggedServiceSchema = z.object({
   serviceId: z.uuid(),
   serviceName: z.string(),
   organisationName: z.string(),

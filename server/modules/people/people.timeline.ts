@@ -29,12 +29,12 @@ const parts = (personId: string) => [
         jsonb_build_object('serviceId', f.service_id, 'serviceName', s.name, 'needs', f.needs,
           'slipNumber', f.slip_number, 'status', f.status, 'encounterId', f.encounter_id)
       from referrals f join services s on s.id = f.service_id where f.person_id = ${personId}`,
-  // The first event of a referral has the referral's id: it is the referral itself, above.
+  // The referral's first event (its id, or dated when it was made) is the referral itself, above.
   sql`select 'referralStatus', ev.occurred_at, ev.id,
         jsonb_build_object('referralId', f.id, 'serviceName', s.name, 'status', ev.status,
           'reason', ev.reason, 'fromPartner', ev.from_partner)
       from referral_events ev join referrals f on f.id = ev.referral_id join services s on s.id = f.service_id
-      where f.person_id = ${personId} and ev.kind = 'status' and ev.id <> f.id`,
+      where f.person_id = ${personId} and ev.kind = 'status' and ev.id <> f.id and ev.occurred_at > f.referred_at`,
   sql`select 'bridgingStarted', (b.started_on::timestamp at time zone 'UTC'), b.id,
         jsonb_build_object('purpose', b.purpose, 'referralId', b.referral_id, 'plannedEndOn', b.planned_end_on)
       from bridging_supports b where b.person_id = ${personId}`,

@@ -9,7 +9,7 @@ import { readReferralSettings } from './referrals.settings.ts';
 
 const DAY = 86_400_000;
 /** How often a running server looks for referrals to expire. */
-export const expirySweepIntervalMs = 60 * 60_000;
+const expirySweepIntervalMs = 60 * 60_000;
 const batchSize = 500;
 
 /**

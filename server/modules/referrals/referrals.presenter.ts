@@ -48,7 +48,7 @@ export function presentListItem(row: ReferralListRow, checkBackDays: readonly nu
   };
 }
 
-export function presentEvent(row: ReferralEventRow): ReferralEvent {
+function presentEvent(row: ReferralEventRow): ReferralEvent {
   return {
     id: row.id,
     kind: row.kind as ReferralEvent['kind'],

@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.ts';
 import { actors, people, referralEvents, referrals, services, users } from '../../db/schema/index.ts';
 
@@ -31,7 +31,7 @@ const days = (list: readonly number[]) => sql.raw(list.map((d) => Math.trunc(Num
  * The latest check-back day reached by `now` (core/referrals.ts dueCheckBack, in SQL): due when
  * nothing was recorded since. Null when no day is reached.
  */
-export function checkBackDueAt(checkBackDays: readonly number[], now: Date) {
+function checkBackDueAt(checkBackDays: readonly number[], now: Date) {
   const at = sql`${now.toISOString()}::timestamptz`;
   return sql`(select max("referrals"."referred_at" + d * interval '1 day') from unnest(array[${days(checkBackDays)}]::int[]) d
     where "referrals"."referred_at" + d * interval '1 day' <= ${at})`;
@@ -105,7 +105,3 @@ export async function eventsOf(db: Database | Tx, referralId: string): Promise<R
 }
 
 export const newestFirst = [desc(referrals.referredAt), desc(referrals.id)];
-
-export function teamsCondition(teamIds: string[] | undefined): SQL | undefined {
-  return teamIds ? inArray(referrals.teamId, teamIds) : undefined;
-}

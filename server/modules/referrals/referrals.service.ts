@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type {
@@ -20,7 +20,7 @@ import {
 } from '../../../core/referrals.ts';
 import { uuidv7 } from '../../../core/uuid.ts';
 import type { Database, Tx } from '../../db/client.ts';
-import { people, referralEvents, referrals, services } from '../../db/schema/index.ts';
+import { referralEvents, referrals, services } from '../../db/schema/index.ts';
 import { recordAudit } from '../../http/audit.ts';
 import { AppError, type FieldError, invalidField, notFound } from '../../http/errors.ts';
 import { type Actor, actorOf } from '../../http/request-context.ts';
@@ -122,8 +122,6 @@ async function present(db: Database | Tx, id: string, now = new Date()): Promise
   if (!row) throw notFound(referralLabel);
   return presentReferral(row, events, settings.checkBackDays, now);
 }
-
-export { present as presentOneReferral };
 
 export async function createReferral(
   db: Database | Tx,
@@ -491,15 +489,3 @@ export async function addReferralNote(
     return present(tx, id);
   });
 }
-
-/** Ids of people, for the person's nickname in bridging lists and elsewhere. */
-export async function nicknames(db: Database | Tx, ids: string[]) {
-  if (!ids.length) return new Map<string, string>();
-  const rows = await db
-    .select({ id: people.id, nickname: people.nickname })
-    .from(people)
-    .where(inArray(people.id, ids));
-  return new Map(rows.map((r) => [r.id, r.nickname]));
-}
-
-export const orderOldestDue = [asc(referrals.referredAt)];

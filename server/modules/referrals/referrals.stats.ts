@@ -14,7 +14,7 @@ import { teamFilter } from '../fieldwork/fieldwork.policy.ts';
 type Availability = ReferralStats['flagged'][number]['availability'];
 
 /** Small-cell suppression and flags (decision 0014). */
-export const thresholds = {
+const thresholds = {
   /** A count under this never leaves the server. */
   suppressBelow: 5,
   /** A service is judged on its failures only with at least this many outcomes. */
@@ -29,7 +29,7 @@ const DAY = 86_400_000;
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
 /** A count as it may leave the server: 0 to 4 become "<5". */
-export function suppressed(count: number): SuppressedCount {
+function suppressed(count: number): SuppressedCount {
   return count < thresholds.suppressBelow ? '<5' : count;
 }
 
