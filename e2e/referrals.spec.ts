@@ -336,5 +336,21 @@ test('what the team learns: per service and per need, small counts as "<5", the 
   await expect(figures.getByRole('row', { name: /^Taux d’accroche/ })).toContainText('trop peu');
   await page.screenshot(shot('learn'));
   await expectAccessible(page);
+
+  // In English, the same figures.
+  await page.goto('/account');
+  await page.getByRole('radio', { name: 'English' }).check();
+  await page.goto('/referrals/learn');
+  await expect(heading(page, 'What the team learns')).toBeVisible();
+  await expect(
+    page.getByTestId('stats-by-service').getByTestId('stats-row').filter({ hasText: busy.name }),
+  ).toContainText('100%');
+  await page.screenshot(shot('learn-en'));
+  await page.goto('/referrals');
+  await expect(heading(page, 'Referrals')).toBeVisible();
+  await page.getByText('All', { exact: true }).click();
+  await page.getByTestId('referral-card').first().click();
+  await expect(page.getByRole('region', { name: 'Where does it stand?' })).toBeVisible();
+  await page.screenshot(shot('referral-en'));
   await as.api.dispose();
 });
