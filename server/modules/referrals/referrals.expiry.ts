@@ -46,6 +46,8 @@ export async function expireStaleReferrals(db: Database, now = new Date()): Prom
               stale.map((r) => r.id),
             ),
             openStatusSql,
+            // A check-back recorded since the select keeps it open.
+            sql`${lastFollowedAt} < ${cutoff.toISOString()}::timestamptz`,
           ),
         )
         .returning({ id: referrals.id, teamId: referrals.teamId });

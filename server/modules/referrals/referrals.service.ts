@@ -167,11 +167,16 @@ export async function createReferral(
   if (errors.length) throw invalidFields(errors);
   teamId = teamId ?? writeTeam(actor, body.teamId);
 
-  const [service] = await db.select({ id: services.id }).from(services).where(eq(services.id, body.serviceId));
+  const [service] = await db
+    .select({ id: services.id, hsdsStatus: services.hsdsStatus })
+    .from(services)
+    .where(eq(services.id, body.serviceId));
   if (!service)
     errors.push(
       fieldError('serviceId', text('Service introuvable dans le répertoire.', 'Service not in the directory.')),
     );
+  else if (service.hsdsStatus === 'defunct')
+    errors.push(fieldError('serviceId', text('Ce service n’existe plus.', 'This service no longer exists.')));
   errors.push(...(await checkNeeds(db, body.needs)));
   const sharing = sharingProblem(body.sharedItems, person);
   if (sharing) errors.push(sharing);

@@ -143,6 +143,10 @@ describe('making a referral', () => {
     const codes = await ana.post('/api/referrals', { serviceId: uuidv7(), needs: ['food', 'teleportation'] });
     expect(codes.statusCode).toBe(422);
     expect(codes.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['serviceId', 'needs.1']);
+    const closed = await buildService(db, { hsdsStatus: 'defunct' });
+    const gone = await ana.post('/api/referrals', { serviceId: closed.id, needs: ['food'] });
+    expect(gone.json().error.fields[0]).toMatchObject({ path: 'serviceId' });
+    expect(gone.json().error.fields[0].message.fr).toMatch(/n’existe plus/);
     const shape = await ana.post('/api/referrals', { serviceId, needs: [], colour: 'blue', status: 'connected' });
     expect(shape.statusCode).toBe(400);
     expect(shape.json().error.fields.map((f: { path: string }) => f.path)).toEqual(
