@@ -140,6 +140,11 @@ test('referrals followed to each outcome: connected, failed with a reason, refus
   await partner.getByLabel('Le partenaire dit').selectOption({ label: 'Refusée' });
   await partner.getByText('Pas admissible', { exact: true }).click();
   await partner.getByLabel('Sa réponse').fill('Hors de leur secteur.');
+  // The partner called yesterday.
+  const yesterday = new Date(Date.now() - 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const yesterdayDay = `${yesterday.getFullYear()}-${pad(yesterday.getMonth() + 1)}-${pad(yesterday.getDate())}`;
+  await partner.getByLabel('Répondu le').fill(yesterdayDay);
   await page.screenshot(shot('partner'));
   await partner.getByRole('button', { name: 'Noter la réponse' }).click();
   await expect(page.getByTestId('referral-status')).toHaveText('Refusée');
@@ -148,6 +153,8 @@ test('referrals followed to each outcome: connected, failed with a reason, refus
   expect(refused.status).toBe('refused');
   expect(refused.failureReason).toBe('notEligible');
   expect(refused.events.filter((event) => event.fromPartner)).toHaveLength(2);
+  const refusal = refused.events.find((event) => event.status === 'refused');
+  expect(new Date(refusal?.occurredAt ?? '').toDateString()).toBe(yesterday.toDateString());
   await expectAccessible(page);
 
   // The team list, by outcome.

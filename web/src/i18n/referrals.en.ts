@@ -119,6 +119,7 @@ export const referralsEn: typeof referralsFr = {
     partnerNoChange: 'Nothing decided: record their answer only',
     partnerWords: 'Their answer',
     partnerWordsMissing: 'Write their answer.',
+    partnerWhen: 'Answered on',
     saveAnswer: 'Record the answer',
     checkBack: 'I checked back',
     checkBackHelp: 'You asked for news and nothing is decided yet.',

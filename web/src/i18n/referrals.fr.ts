@@ -124,6 +124,7 @@ export const referralsFr = {
     partnerNoChange: 'Rien de décidé : noter sa réponse seulement',
     partnerWords: 'Sa réponse',
     partnerWordsMissing: 'Écrivez sa réponse.',
+    partnerWhen: 'Répondu le',
     saveAnswer: 'Noter la réponse',
     checkBack: 'J’ai fait un suivi',
     checkBackHelp: 'Vous avez pris des nouvelles et rien n’est encore décidé.',

@@ -1,4 +1,16 @@
-import { Button, Card, Chip, Group, NativeSelect, Stack, Switch, Text, Textarea, Title } from '@mantine/core';
+import {
+  Button,
+  Card,
+  Chip,
+  Group,
+  NativeSelect,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +25,7 @@ import {
 import { ApiError } from '../../api/errors.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
 import { wrappingButton } from '../../ui/wrapping-button.ts';
+import { localDay } from '../fieldwork/data.ts';
 import { addNote, changeStatus, recordCheckBack } from './actions.ts';
 import { referralQuery } from './data.ts';
 
@@ -193,6 +206,7 @@ export function PartnerPanel({ referral }: { referral: Referral }) {
   const [answer, setAnswer] = useState<Move | 'none'>('none');
   const [reason, setReason] = useState<ReferralFailureReason | null>(null);
   const [words, setWords] = useState('');
+  const [on, setOn] = useState(localDay());
   const [missing, setMissing] = useState<{ reason?: boolean; words?: boolean }>({});
   const write = useWrite(referral.id);
 
@@ -201,8 +215,11 @@ export function PartnerPanel({ referral }: { referral: Referral }) {
     setAnswer('none');
     setReason(null);
     setWords('');
+    setOn(localDay());
     setMissing({});
   };
+  // The partner called today (now) or another day (noon of that day, the worker's time).
+  const occurredAt = () => (on && on !== localDay() ? new Date(`${on}T12:00:00`).toISOString() : undefined);
   const save = async () => {
     const lacking = {
       reason: answer !== 'none' && statusNeedsReason(answer) && !reason,
@@ -213,12 +230,13 @@ export function PartnerPanel({ referral }: { referral: Referral }) {
     const note = words.trim() || undefined;
     const done = await write.run(() =>
       answer === 'none'
-        ? addNote(referral, { note: note ?? '', fromPartner: true })
+        ? addNote(referral, { note: note ?? '', fromPartner: true, occurredAt: occurredAt() })
         : changeStatus(referral, {
             status: answer,
             reason: statusNeedsReason(answer) ? (reason ?? undefined) : undefined,
             note,
             fromPartner: true,
+            occurredAt: occurredAt(),
           }),
     );
     if (done) reset();
@@ -249,6 +267,14 @@ export function PartnerPanel({ referral }: { referral: Referral }) {
             value={words}
             error={missing.words && !words.trim() ? t('referrals.partnerWordsMissing') : undefined}
             onChange={(event) => setWords(event.currentTarget.value)}
+          />
+          <TextInput
+            type="date"
+            label={t('referrals.partnerWhen')}
+            value={on}
+            max={localDay()}
+            onChange={(event) => setOn(event.currentTarget.value)}
+            maw={240}
           />
           <FormAlert message={write.error} />
           <Group gap="sm">

@@ -84,6 +84,6 @@ export async function recordCheckBack(referral: Referral, body: { note?: string;
   );
 }
 
-export async function addNote(referral: Referral, body: { note: string; fromPartner?: boolean }) {
+export async function addNote(referral: Referral, body: { note: string; fromPartner?: boolean; occurredAt?: string }) {
   return settle(await api.post<Referral>(`/referrals/${referral.id}/notes`, body));
 }
