@@ -6,10 +6,19 @@ import { fieldwork } from './fieldwork.ts';
 import { fakerFor, seedNumber, seedTag } from './random.ts';
 import { referrals } from './referrals.ts';
 import { territories } from './territories.ts';
+import { territorySectors } from './territory-sectors.ts';
 import type { GenerateOptions, GeneratorModule, TableRows } from './types.ts';
 
 /** In order: a module reads the rows of the ones before it. Later capabilities append theirs. */
-const modules: GeneratorModule[] = [territories, accounts, fieldwork, directory, referrals, auditTrail];
+const modules: GeneratorModule[] = [
+  territories,
+  accounts,
+  fieldwork,
+  directory,
+  referrals,
+  territorySectors,
+  auditTrail,
+];
 
 /**
  * The argon2id hash of the shared password, with a salt drawn from the seed: hashing once keeps

@@ -3,10 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../core/roles.ts';
 import { Agent, signedInAgent } from '../test-support/agent.ts';
 import { createTestApp, type TestApp } from '../test-support/app.ts';
+import { directoryRows } from '../test-support/authorization/directory-rows.ts';
 import { fieldworkRows } from '../test-support/authorization/fieldwork-rows.ts';
 import { foundationRows } from '../test-support/authorization/foundation-rows.ts';
+import { hsdsRows } from '../test-support/authorization/hsds-rows.ts';
 import { type Caller, callers, type Row, type World } from '../test-support/authorization/matrix.ts';
 import { referralRows } from '../test-support/authorization/referrals-rows.ts';
+import { territoryRows } from '../test-support/authorization/territory-rows.ts';
 import {
   buildEncounter,
   buildNeighbourhood,
@@ -21,7 +24,14 @@ import {
  * (another team). The table must name every route of the app, so a new route without a row
  * here fails this test until someone decides who may call it.
  */
-const table: Row[] = [...foundationRows, ...fieldworkRows, ...referralRows];
+const table: Row[] = [
+  ...foundationRows,
+  ...fieldworkRows,
+  ...directoryRows,
+  ...hsdsRows,
+  ...referralRows,
+  ...territoryRows,
+];
 
 let t: TestApp;
 let world: World;

@@ -14,6 +14,7 @@ import { settingsRoutes } from './settings/settings.routes.ts';
 import { syncRoutes } from './sync/sync.routes.ts';
 import { taxonomyRoutes } from './taxonomies/taxonomies.routes.ts';
 import { teamRoutes } from './teams/teams.routes.ts';
+import { territoryRoutes } from './territory/territory.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
 
 /** Every feature module, mounted under /api. */
@@ -34,4 +35,5 @@ export async function registerModules(api: FastifyInstance): Promise<void> {
   await api.register(directoryRoutes);
   await api.register(hsdsRoutes);
   await api.register(referralRoutes);
+  await api.register(territoryRoutes);
 }

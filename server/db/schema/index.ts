@@ -7,3 +7,4 @@ export * from './referrals.ts';
 export * from './settings.ts';
 export * from './sync.ts';
 export * from './taxonomies.ts';
+export * from './territory.ts';

@@ -2,10 +2,11 @@ import { accountsStep } from './accounts.ts';
 import { directoryStep } from './directory.ts';
 import { fieldworkStep } from './fieldwork.ts';
 import { territoriesStep } from './territories.ts';
+import { territoryStep } from './territory.ts';
 import type { DemoStep } from './types.ts';
 
 /**
  * The demo deployment, in order: a capability that lands later adds its own file here (people,
  * encounters, referrals…) and appends its step after the ones it builds on.
  */
-export const demoSteps: DemoStep[] = [territoriesStep, accountsStep, fieldworkStep, directoryStep];
+export const demoSteps: DemoStep[] = [territoriesStep, accountsStep, fieldworkStep, directoryStep, territoryStep];
