@@ -28,7 +28,7 @@ export function CheckBacks({ items }: { items: CheckBackItem[] | undefined }) {
       <Title order={2} fz="xl">
         {t('referrals.checkBacksTitle')}
       </Title>
-      {due.length === 0 ? <Text c="dimmed">{t('referrals.noCheckBack')}</Text> : null}
+      {items && due.length === 0 ? <Text c="dimmed">{t('referrals.noCheckBack')}</Text> : null}
       {due.map((item) => (
         <CheckBackCard key={item.referral.id} item={item} />
       ))}
