@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import {
   actors,
@@ -26,13 +26,16 @@ export const needTaxonomy = 'relais-needs';
 export const audienceTaxonomy = 'relais-audiences';
 
 type Actor = typeof actors.$inferSelect;
-type Service = typeof services.$inferSelect;
+type Service = Omit<typeof services.$inferSelect, 'searchVector'>;
 
-/** Drops null, undefined and empty arrays: HSDS types its fields, and null is not a string. */
+/**
+ * Leaves out null and empty arrays (HSDS types its fields, and null is not a string): they become
+ * undefined, which JSON omits. Keys are not deleted, so every object keeps a fast shape.
+ */
 function compact<T extends HsdsObject>(object: T): T {
-  for (const key of Object.keys(object)) {
+  for (const key in object) {
     const value = object[key];
-    if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) delete object[key];
+    if (value === null || (Array.isArray(value) && value.length === 0)) (object as HsdsObject)[key] = undefined;
   }
   return object;
 }
@@ -86,6 +89,9 @@ type Children = {
   contacts: Map<string, (typeof serviceContacts.$inferSelect)[]>;
   areas: Map<string, { serviceId: string; neighbourhoodId: string; name: string }[]>;
   needLabels: Map<string, { fr: string; en: string }>;
+  /** Built once per export and shared by the documents that name them. */
+  organizations: Map<string, HsdsObject>;
+  terms: Map<string, HsdsObject>;
 };
 
 function locationOf(location: typeof serviceLocations.$inferSelect, organizationId: string): HsdsObject {
@@ -135,8 +141,15 @@ function scheduleOf(row: typeof serviceSchedules.$inferSelect): HsdsObject {
   });
 }
 
-function term(taxonomy: string, code: string, name: string, description: string): HsdsObject {
-  return { id: derivedId(taxonomy, code), code, name, description, taxonomy, language: 'fr' };
+/** Terms are shared by many services: built once per export. */
+function term(terms: Map<string, HsdsObject>, taxonomy: string, code: string, name: string, description: string) {
+  const key = `${taxonomy}:${code}`;
+  let found = terms.get(key);
+  if (!found) {
+    found = { id: derivedId(taxonomy, code), code, name, description, taxonomy, language: 'fr' };
+    terms.set(key, found);
+  }
+  return found;
 }
 
 function serviceOf(service: Service, actor: Actor, children: Children): HsdsObject {
@@ -183,7 +196,7 @@ function serviceOf(service: Service, actor: Actor, children: Children): HsdsObje
     maximum_age: service.maximumAge,
     alert: service.alert,
     last_modified: service.updatedAt.toISOString(),
-    organization: organizationOf(actor),
+    organization: children.organizations.get(actor.id) ?? organizationOf(actor),
     phones: service.phone
       ? [{ id: derivedId(service.id, 'phone'), service_id: service.id, number: service.phone }]
       : [],
@@ -228,9 +241,11 @@ function serviceOf(service: Service, actor: Actor, children: Children): HsdsObje
     attributes: [
       ...service.needs.map((code) => {
         const label = children.needLabels.get(code) ?? { fr: code, en: code };
-        return attribute('need', term(needTaxonomy, code, label.fr, `${label.fr} / ${label.en}`));
+        return attribute('need', term(children.terms, needTaxonomy, code, label.fr, `${label.fr} / ${label.en}`));
       }),
-      ...service.audiences.map((code) => attribute('audience', term(audienceTaxonomy, code, code, code))),
+      ...service.audiences.map((code) =>
+        attribute('audience', term(children.terms, audienceTaxonomy, code, code, code)),
+      ),
     ],
   });
 }
@@ -244,8 +259,10 @@ export type DirectoryExport = { services: HsdsObject[]; organizations: HsdsObjec
 export async function loadDirectoryExport(db: Database): Promise<DirectoryExport> {
   const organisations = await db.select().from(actors).where(eq(actors.kind, 'organisation')).orderBy(asc(actors.name));
   const byId = new Map(organisations.map((actor) => [actor.id, actor]));
-  const serviceRows = (await db.select().from(services).orderBy(asc(services.name), asc(services.id))).filter((s) =>
-    byId.has(s.actorId),
+  // Every column but the search document, which is large and not exported.
+  const { searchVector: _searchVector, ...exported } = getTableColumns(services);
+  const serviceRows = (await db.select(exported).from(services).orderBy(asc(services.name), asc(services.id))).filter(
+    (s) => byId.has(s.actorId),
   );
   const ids = new Set(serviceRows.map((s) => s.id));
   const keep = <T extends { serviceId: string }>(rows: T[]) => rows.filter((row) => ids.has(row.serviceId));
@@ -276,10 +293,12 @@ export async function loadDirectoryExport(db: Database): Promise<DirectoryExport
     contacts: groupBy(keep(contactRows), (row) => row.serviceId),
     areas: groupBy(keep(areaRows), (row) => row.serviceId),
     needLabels: new Map(needRows.map((row) => [row.code, { fr: row.fr, en: row.en }])),
+    organizations: new Map(organisations.map((actor) => [actor.id, organizationOf(actor)])),
+    terms: new Map(),
   };
   return {
     services: serviceRows.map((service) => serviceOf(service, byId.get(service.actorId) as Actor, children)),
-    organizations: organisations.map(organizationOf),
+    organizations: [...children.organizations.values()],
   };
 }
 

@@ -73,12 +73,19 @@ export function languageCode(code: string | null | undefined, name: string | nul
 }
 
 /** The English name HSDS publishers expect next to the code ("French"). */
+const names = new Map<string, string>();
+
 export function languageName(code: string): string {
-  try {
-    return englishNames.of(code) ?? code;
-  } catch {
-    return code;
+  let name = names.get(code);
+  if (name === undefined) {
+    try {
+      name = englishNames.of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    names.set(code, name);
   }
+  return name;
 }
 
 /** 1 = Monday … 7 = Sunday ↔ MO … SU. */

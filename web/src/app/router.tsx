@@ -200,6 +200,16 @@ const taxonomiesRoute = createRoute({
   component: lazyRouteComponent(() => import('../modules/taxonomies/TaxonomiesPage.tsx'), 'TaxonomiesPage'),
 });
 
+/** Exchanging the directory in Open Referral HSDS 3.0 (export, import with a dry run): coordinators and admins. */
+const hsdsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/directory/hsds',
+  beforeLoad: ({ context }) => {
+    if (context.user.role !== 'coordinator' && context.user.role !== 'admin') throw redirect({ to: '/not-allowed' });
+  },
+  component: lazyRouteComponent(() => import('../modules/hsds/HsdsPage.tsx'), 'HsdsPage'),
+});
+
 const notAllowedRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/not-allowed',
@@ -281,6 +291,7 @@ const routeTree = rootRoute.addChildren([
     referralRoute,
     bridgingRoute,
     taxonomiesRoute,
+    hsdsRoute,
     notAllowedRoute,
     adminRoute.addChildren([usersRoute, teamsAdminRoute, auditRoute, settingsRoute]),
   ]),

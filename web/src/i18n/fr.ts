@@ -1,4 +1,5 @@
 import { fieldworkFr } from './fieldwork.fr.ts';
+import { hsdsFr } from './hsds.fr.ts';
 import { referralsFr } from './referrals.fr.ts';
 
 /**
@@ -7,6 +8,7 @@ import { referralsFr } from './referrals.fr.ts';
  */
 export const fr = {
   ...fieldworkFr,
+  ...hsdsFr,
   ...referralsFr,
   common: {
     loading: 'Chargement…',
