@@ -384,8 +384,11 @@ export async function changeReferralStatus(
         'A reason goes only with a refused or failed referral.',
       ),
     );
-  const occurredAt = pastInstant('occurredAt', body.occurredAt, new Date(), current.referredAt);
-  if (occurredAt < current.statusChangedAt)
+  // A move is not dated before the one it follows, except after an expiry: the outcome learnt
+  // late may have happened before Relais expired the referral.
+  const notBefore = current.status === 'expired' ? current.referredAt : current.statusChangedAt;
+  const occurredAt = pastInstant('occurredAt', body.occurredAt, new Date(), notBefore);
+  if (occurredAt < notBefore)
     throw invalidField(
       'occurredAt',
       text(

@@ -403,12 +403,14 @@ describe('expiry', () => {
     expect((await ana.get(`/api/referrals/${done.id}`)).json().status).toBe('connected');
     expect(await expireStaleReferrals(t.database.db, now)).toBe(0);
 
+    const wentOn = daysAgo(40);
     const outcome = await ana.post(`/api/referrals/${stale.id}/status`, {
       baseVersion: 2,
       status: 'connected',
-      note: 'Finalement, elle y est allée.',
+      occurredAt: wentOn,
+      note: 'Finalement, elle y est allée il y a un mois.',
     });
-    expect(outcome.json()).toMatchObject({ status: 'connected', closedAt: expect.any(String) });
+    expect(outcome.json()).toMatchObject({ status: 'connected', connectedAt: new Date(wentOn).toISOString() });
   });
 
   it('waits as long as the setting says', async () => {
