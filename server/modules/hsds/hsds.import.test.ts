@@ -344,3 +344,18 @@ describe('HSDS import: bad files change nothing', () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe('HSDS import in the OpenAPI description', () => {
+  it('documents the raw file body, its content types and the query', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const operation = spec.paths['/api/hsds/import'].post;
+    expect(Object.keys(operation.requestBody.content)).toEqual(
+      expect.arrayContaining(['application/json', 'application/zip', 'text/csv']),
+    );
+    expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['dryRun', 'source', 'filename']),
+    );
+    expect(operation.description).toContain('20 MB');
+    expect(spec.paths['/api/hsds/export.json'].get.responses['200']).toBeDefined();
+  });
+});
