@@ -69,6 +69,10 @@ export async function loadListRow(db: Database | Tx, id: string): Promise<Referr
   return row;
 }
 
+/**
+ * One page of referrals: the page's ids first, from the referrals table alone (its sort never
+ * waits on joins or on the last-event subquery of rows it drops), then those rows in full.
+ */
 export async function listRows(
   db: Database | Tx,
   where: SQL | undefined,
@@ -76,14 +80,20 @@ export async function listRows(
   limit: number,
   offset: number,
 ): Promise<{ rows: ReferralListRow[]; total: number }> {
-  const [rows, totals] = await Promise.all([
-    listQuery(db)
+  const [page, totals] = await Promise.all([
+    db
+      .select({ id: referrals.id })
+      .from(referrals)
       .where(where)
       .orderBy(...order)
       .limit(limit)
       .offset(offset),
     db.select({ total: sql<number>`count(*)::int` }).from(referrals).where(where),
   ]);
+  const ids = page.map((p) => p.id);
+  const rows = ids.length ? await listQuery(db).where(inArray(referrals.id, ids)) : [];
+  const position = new Map(ids.map((id, i) => [id, i]));
+  rows.sort((a, b) => (position.get(a.referral.id) ?? 0) - (position.get(b.referral.id) ?? 0));
   return { rows, total: Number(totals[0]?.total ?? 0) };
 }
 
