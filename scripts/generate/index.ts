@@ -3,6 +3,7 @@ import { accounts, generatedPassword } from './accounts.ts';
 import { auditTrail } from './audit.ts';
 import { directory } from './directory.ts';
 import { fieldwork } from './fieldwork.ts';
+import { network } from './network.ts';
 import { fakerFor, seedNumber, seedTag } from './random.ts';
 import { referrals } from './referrals.ts';
 import { territories } from './territories.ts';
@@ -17,6 +18,7 @@ const modules: GeneratorModule[] = [
   directory,
   referrals,
   territorySectors,
+  network,
   auditTrail,
 ];
 

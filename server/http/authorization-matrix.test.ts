@@ -8,6 +8,7 @@ import { fieldworkRows } from '../test-support/authorization/fieldwork-rows.ts';
 import { foundationRows } from '../test-support/authorization/foundation-rows.ts';
 import { hsdsRows } from '../test-support/authorization/hsds-rows.ts';
 import { type Caller, callers, type Row, type World } from '../test-support/authorization/matrix.ts';
+import { networkRows } from '../test-support/authorization/network-rows.ts';
 import { referralRows } from '../test-support/authorization/referrals-rows.ts';
 import { territoryRows } from '../test-support/authorization/territory-rows.ts';
 import {
@@ -31,6 +32,7 @@ const table: Row[] = [
   ...hsdsRows,
   ...referralRows,
   ...territoryRows,
+  ...networkRows,
 ];
 
 let t: TestApp;

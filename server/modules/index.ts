@@ -5,6 +5,7 @@ import { fieldworkRoutes } from './fieldwork/fieldwork.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { hsdsRoutes } from './hsds/hsds.routes.ts';
 import { myDayRoutes } from './my-day/my-day.routes.ts';
+import { networkRoutes } from './network/network.routes.ts';
 import { neighbourhoodRoutes } from './neighbourhoods/neighbourhoods.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { placeRoutes } from './places/places.routes.ts';
@@ -36,4 +37,5 @@ export async function registerModules(api: FastifyInstance): Promise<void> {
   await api.register(hsdsRoutes);
   await api.register(referralRoutes);
   await api.register(territoryRoutes);
+  await api.register(networkRoutes);
 }

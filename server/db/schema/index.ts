@@ -2,6 +2,7 @@ export * from './accounts.ts';
 export * from './audit.ts';
 export * from './directory.ts';
 export * from './fieldwork.ts';
+export * from './network.ts';
 export * from './people.ts';
 export * from './referrals.ts';
 export * from './settings.ts';

@@ -29,5 +29,7 @@ export function communitiesOf(graph: Adjacency): { community: Int32Array; modula
   const detailed = louvain.detailed(network, { rng: seeded(20_260_525) });
   const community = new Int32Array(graph.n);
   for (let v = 0; v < graph.n; v++) community[v] = detailed.communities[String(v)] ?? -1;
-  return { community, modularity: detailed.modularity, count: detailed.count };
+  // A network without ties has no modularity to speak of (graphology gives NaN): say 0.
+  const modularity = Number.isFinite(detailed.modularity) ? detailed.modularity : 0;
+  return { community, modularity, count: detailed.count };
 }

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { directory } from '../../../scripts/generate/directory.ts';
+import { network } from '../../../scripts/generate/network.ts';
 import { type Flavour, fakerFor } from '../../../scripts/generate/random.ts';
 import { referrals } from '../../../scripts/generate/referrals.ts';
 import type { Row, TableRows } from '../../../scripts/generate/types.ts';
@@ -74,6 +75,7 @@ export const directoryStep: DemoStep = {
       const context = { faker, flavour, seed: 'demo', tag: 'demo', teamIndex: index, rows, passwordHash: '', add };
       directory.generate(context);
       referrals.generate(context);
+      network.generate(context);
       rows.referrals ??= [];
       rows.referral_events ??= [];
       addDueCheckBacks(rows, teamId, met);
