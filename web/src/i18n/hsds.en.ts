@@ -16,6 +16,7 @@ export const hsdsEn: typeof hsdsFr = {
       'An HSDS 3.0 JSON file, a zipped CSV package, or the CSV files themselves. Nothing is saved before you confirm.',
     file: 'File',
     filePlaceholder: 'Choose a file…',
+    clearFile: 'Remove the file',
     fileHint: '.json, .zip or several .csv (20 MB at most)',
     source: 'Publisher (source)',
     sourceHint: 'The same name each time you import this publisher: its services are then updated, not duplicated.',

@@ -17,6 +17,7 @@ export const hsdsFr = {
       'Fichier JSON HSDS 3.0, paquet CSV en zip, ou les fichiers CSV eux-mêmes. Rien n’est enregistré avant votre confirmation.',
     file: 'Fichier',
     filePlaceholder: 'Choisir un fichier…',
+    clearFile: 'Retirer le fichier',
     fileHint: '.json, .zip ou plusieurs .csv (20 Mo au plus)',
     source: 'Éditeur (source)',
     sourceHint:
