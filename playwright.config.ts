@@ -45,14 +45,20 @@ export default defineConfig({
       name: 'desktop',
       dependencies: ['first-run'],
       testMatch: /\.spec\.ts/,
-      testIgnore: [/first-run\.spec\.ts/, /settings\.spec\.ts/, /fieldwork-.*\.spec\.ts/, /referrals(-.*)?\.spec\.ts/],
+      testIgnore: [
+        /first-run\.spec\.ts/,
+        /settings\.spec\.ts/,
+        /fieldwork-.*\.spec\.ts/,
+        /referrals(-.*)?\.spec\.ts/,
+        /directory\.spec\.ts/,
+      ],
       use: { viewport: { width: 1280, height: 800 } },
     },
     {
       name: 'phone',
       dependencies: ['first-run'],
       // Field work happens on a phone: its journeys run here only.
-      testMatch: /(main-journey|fieldwork-.*|referrals(-.*)?)\.spec\.ts/,
+      testMatch: /(main-journey|fieldwork-.*|referrals(-.*)?|directory)\.spec\.ts/,
       use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, browserName: 'chromium' },
     },
     {

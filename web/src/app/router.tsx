@@ -9,6 +9,7 @@ import {
 } from '@tanstack/react-router';
 import { auditActions } from '../../../core/audit-actions.ts';
 import type { CurrentUser } from '../../../core/contracts/auth.ts';
+import { availabilities } from '../../../core/directory.ts';
 import { sessionQuery } from '../api/session.ts';
 import { PageLoader } from '../ui/PageLoader.tsx';
 import { RouteError } from '../ui/RouteError.tsx';
@@ -120,6 +121,98 @@ const syncRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/sync',
   component: lazyRouteComponent(() => import('../offline/SyncPage.tsx'), 'SyncPage'),
+});
+
+// ---- neighbourhood directory (issue 5) ----
+
+type DirectorySearch = {
+  q?: string;
+  need?: string;
+  language?: string;
+  neighbourhoodId?: string;
+  openNow?: boolean;
+  availability?: (typeof availabilities)[number][];
+};
+
+const directoryRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/directory',
+  validateSearch: (search: Record<string, unknown>): DirectorySearch => {
+    const listed = Array.isArray(search.availability) ? search.availability : [search.availability];
+    const availability = availabilities.filter((value) => listed.includes(value));
+    return {
+      q: text(search.q),
+      need: text(search.need),
+      language: text(search.language),
+      neighbourhoodId: text(search.neighbourhoodId),
+      openNow: search.openNow === true || search.openNow === 'true' ? true : undefined,
+      availability: availability.length ? availability : undefined,
+    };
+  },
+  component: lazyRouteComponent(() => import('../modules/directory/DirectoryPage.tsx'), 'DirectoryPage'),
+});
+
+/** Administrators read the directory; the forms are for those who keep it. */
+const directoryEditor = ({ context }: { context: { user: CurrentUser } }) => {
+  if (context.user.role === 'admin') throw redirect({ to: '/not-allowed' });
+};
+
+const newServiceRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/directory/services/new',
+  validateSearch: (search: Record<string, unknown>): { actorId?: string } => ({ actorId: text(search.actorId) }),
+  beforeLoad: directoryEditor,
+  component: lazyRouteComponent(() => import('../modules/directory/ServiceFormPage.tsx'), 'NewServicePage'),
+});
+
+const serviceRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/directory/services/$serviceId',
+  component: lazyRouteComponent(() => import('../modules/directory/ServicePage.tsx'), 'ServicePage'),
+});
+
+const editServiceRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/directory/services/$serviceId/edit',
+  beforeLoad: directoryEditor,
+  component: lazyRouteComponent(() => import('../modules/directory/ServiceFormPage.tsx'), 'EditServicePage'),
+});
+
+const newActorRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/directory/actors/new',
+  validateSearch: (search: Record<string, unknown>): { kind: 'organisation' | 'keyPerson' } => ({
+    kind: search.kind === 'keyPerson' ? 'keyPerson' : 'organisation',
+  }),
+  beforeLoad: directoryEditor,
+  component: lazyRouteComponent(() => import('../modules/directory/ActorFormPage.tsx'), 'NewActorPage'),
+});
+
+const actorRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/directory/actors/$actorId',
+  component: lazyRouteComponent(() => import('../modules/directory/ActorPage.tsx'), 'ActorPage'),
+});
+
+const editActorRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/directory/actors/$actorId/edit',
+  beforeLoad: directoryEditor,
+  component: lazyRouteComponent(() => import('../modules/directory/ActorFormPage.tsx'), 'EditActorPage'),
+});
+
+/** The printable directory: signed in, without the app's header and tabs around it. */
+const directoryPrintRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/directory/print',
+  validateSearch: (search: Record<string, unknown>): { lang?: 'fr' | 'en' } => ({
+    lang: search.lang === 'fr' || search.lang === 'en' ? search.lang : undefined,
+  }),
+  beforeLoad: async ({ context, location }) => {
+    const user = await signedInUser(context);
+    if (!user) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+  },
+  component: lazyRouteComponent(() => import('../modules/directory/PrintPage.tsx'), 'PrintPage'),
 });
 
 // ---- referrals (issue 5) ----
@@ -276,6 +369,7 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   choosePasswordRoute,
   slipRoute,
+  directoryPrintRoute,
   signedInRoute.addChildren([
     homeRoute,
     accountRoute,
@@ -290,6 +384,13 @@ const routeTree = rootRoute.addChildren([
     learnRoute,
     referralRoute,
     bridgingRoute,
+    directoryRoute,
+    newServiceRoute,
+    serviceRoute,
+    editServiceRoute,
+    newActorRoute,
+    actorRoute,
+    editActorRoute,
     taxonomiesRoute,
     hsdsRoute,
     notAllowedRoute,

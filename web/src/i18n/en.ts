@@ -1,12 +1,14 @@
+import { directoryEn } from './directory.en.ts';
 import { fieldworkEn } from './fieldwork.en.ts';
-import { hsdsEn } from './hsds.en.ts';
 import type { Messages } from './fr.ts';
+import { hsdsEn } from './hsds.en.ts';
 import { referralsEn } from './referrals.en.ts';
 
 /** The English words of Relais. Field words come from the vocabulary preset, as in French. */
 export const en: Messages = {
   ...fieldworkEn,
   ...hsdsEn,
+  ...directoryEn,
   ...referralsEn,
   common: {
     loading: 'Loading…',

@@ -1,3 +1,4 @@
+import { directoryFr } from './directory.fr.ts';
 import { fieldworkFr } from './fieldwork.fr.ts';
 import { hsdsFr } from './hsds.fr.ts';
 import { referralsFr } from './referrals.fr.ts';
@@ -9,6 +10,7 @@ import { referralsFr } from './referrals.fr.ts';
 export const fr = {
   ...fieldworkFr,
   ...hsdsFr,
+  ...directoryFr,
   ...referralsFr,
   common: {
     loading: 'Chargement…',

@@ -1,6 +1,7 @@
 import {
   IconAddressBook,
   IconArrowForwardUp,
+  IconBuildingCommunity,
   IconHome,
   IconList,
   IconListSearch,
@@ -17,6 +18,7 @@ export type NavItem = {
     | '/'
     | '/account'
     | '/people'
+    | '/directory'
     | '/referrals'
     | '/taxonomies'
     | '/admin/users'
@@ -38,6 +40,12 @@ const account: NavItem = {
 };
 
 const people: NavItem = { to: '/people', labelKey: 'nav.people', shortLabelKey: 'nav.people', icon: IconAddressBook };
+const directory: NavItem = {
+  to: '/directory',
+  labelKey: 'directory.title',
+  shortLabelKey: 'directory.titleShort',
+  icon: IconBuildingCommunity,
+};
 const referrals: NavItem = {
   to: '/referrals',
   labelKey: 'referrals.title',
@@ -61,7 +69,8 @@ const adminItems: NavItem[] = [
 
 /** What each role reaches from the navigation. The account is always one tap away in the header. */
 export function navigationFor(role: Role): { main: NavItem[]; account: NavItem } {
-  if (role === 'admin') return { main: adminItems, account };
-  if (role === 'coordinator') return { main: [home('nav.myTeams'), people, referrals, taxonomies, account], account };
-  return { main: [home('nav.myDay'), people, referrals, account], account };
+  if (role === 'admin') return { main: [...adminItems.slice(0, 1), directory, ...adminItems.slice(1)], account };
+  // Five tabs at most on a 390-pixel phone: the account stays in the header, one tap away.
+  if (role === 'coordinator') return { main: [home('nav.myTeams'), people, directory, referrals, taxonomies], account };
+  return { main: [home('nav.myDay'), people, directory, referrals], account };
 }
