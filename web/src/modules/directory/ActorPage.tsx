@@ -90,10 +90,12 @@ function ActorView({ actor }: { actor: Actor }) {
           ) : null
         }
       />
-      <Group gap={6}>
-        {!actor.active ? <Tag tone="red">{t('directory.inactive')}</Tag> : null}
-        {actor.isHostPartner ? <Tag tone="blue">{t('actor.hostPartner')}</Tag> : null}
-      </Group>
+      {!actor.active || actor.isHostPartner ? (
+        <Group gap={6}>
+          {!actor.active ? <Tag tone="red">{t('directory.inactive')}</Tag> : null}
+          {actor.isHostPartner ? <Tag tone="blue">{t('actor.hostPartner')}</Tag> : null}
+        </Group>
+      ) : null}
       {actor.description ? <Text style={{ whiteSpace: 'pre-line' }}>{actor.description}</Text> : null}
       <Section title={t('actor.contact')}>
         {contact && (contact.phone || contact.email || contact.website || address) ? (
@@ -167,10 +169,10 @@ function ActorView({ actor }: { actor: Actor }) {
                       />
                     )}
                   >
-                    <Group justify="space-between" wrap="nowrap" gap="xs">
+                    <Stack gap={4} align="flex-start">
                       <Text fw={700}>{service.name}</Text>
                       <AvailabilityTag availability={service.availability} waitDays={service.expectedWaitDays} />
-                    </Group>
+                    </Stack>
                   </Card>
                 </li>
               ))}

@@ -116,11 +116,15 @@ function ServiceView({ service }: { service: Service }) {
           ) : null
         }
       />
-      <Group gap={6}>
-        {service.openNow ? <Tag tone="blue">{t('directory.open')}</Tag> : null}
-        {service.free ? <Tag tone="gray">{t('service.free')}</Tag> : null}
-        {service.hsdsStatus !== 'active' ? <Tag tone="red">{t(`service.hsdsStatus.${service.hsdsStatus}`)}</Tag> : null}
-      </Group>
+      {service.openNow || service.free || service.hsdsStatus !== 'active' ? (
+        <Group gap={6}>
+          {service.openNow ? <Tag tone="blue">{t('directory.open')}</Tag> : null}
+          {service.free ? <Tag tone="gray">{t('service.free')}</Tag> : null}
+          {service.hsdsStatus !== 'active' ? (
+            <Tag tone="red">{t(`service.hsdsStatus.${service.hsdsStatus}`)}</Tag>
+          ) : null}
+        </Group>
+      ) : null}
       {service.alert ? (
         <Text fw={600} c="orange.9">
           {service.alert}
