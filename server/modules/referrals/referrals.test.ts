@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../core/uuid.ts';
+import { buildApp } from '../../app.ts';
 import { runCli } from '../../cli/run.ts';
 import { serviceLocations, serviceSchedules } from '../../db/schema/index.ts';
 import { type Agent, signedInAgent } from '../../test-support/agent.ts';
 import { createTestApp, type TestApp } from '../../test-support/app.ts';
-import { buildService } from '../../test-support/directory-factories.ts';
+import { buildReferral, buildService } from '../../test-support/directory-factories.ts';
 import { buildEncounter, buildPerson, buildTeam, buildUser } from '../../test-support/factories.ts';
 import { expireStaleReferrals } from './referrals.expiry.ts';
 
@@ -423,6 +424,20 @@ describe('expiry', () => {
     await coordinator.patch('/api/referral-settings', { expireAfterDays: 60 });
     await expireStaleReferrals(t.database.db, new Date(Date.now() + 1000));
     expect((await ana.get(`/api/referrals/${referral.id}`)).json().status).toBe('expired');
+  });
+});
+
+describe('expiry at start-up', () => {
+  it('sweeps when the app is ready, and stops its timer when the app closes', async () => {
+    const stale = await buildReferral(t.database.db, teamA, {
+      serviceId,
+      status: 'sent',
+      referredAt: new Date(Date.now() - 90 * DAY),
+    });
+    const second = await buildApp({ config: t.config, database: t.database });
+    await second.ready();
+    expect((await ana.get(`/api/referrals/${stale.id}`)).json()).toMatchObject({ status: 'expired', version: 2 });
+    await second.close();
   });
 });
 
