@@ -14,10 +14,8 @@ export const hsdsImportQuerySchema = z.strictObject({
   /** The file's name, kept in the audit log; the source defaults to it. */
   filename: z.string().trim().min(1).max(255).optional(),
 });
-export type HsdsImportQuery = z.input<typeof hsdsImportQuerySchema>;
 
-export const hsdsImportActions = ['create', 'update', 'reject'] as const;
-export type HsdsImportAction = (typeof hsdsImportActions)[number];
+const hsdsImportActions = ['create', 'update', 'reject'] as const;
 
 const importRowSchema = z.object({
   /** Where the record is in the file: "contents[3]", "services.csv, ligne 5". */

@@ -22,7 +22,7 @@ import { addressLine, addressParts, bydayOf, derivedId, emailOf, languageName, u
 export type HsdsObject = { [key: string]: unknown };
 
 /** The taxonomies Relais publishes its codes under. */
-export const needTaxonomy = 'relais-needs';
+const needTaxonomy = 'relais-needs';
 export const audienceTaxonomy = 'relais-audiences';
 
 type Actor = typeof actors.$inferSelect;
@@ -303,7 +303,7 @@ export async function loadDirectoryExport(db: Database): Promise<DirectoryExport
 }
 
 /** The HSDS API's page shape (`GET /services`), every service on one page. */
-export function servicePage(documents: HsdsObject[]) {
+function servicePage(documents: HsdsObject[]) {
   return {
     total_items: documents.length,
     total_pages: 1,

@@ -33,7 +33,7 @@ import { badFile, type ReadFile } from './hsds.read.ts';
  */
 
 /** The external id of the organisation that stands for the publisher itself. */
-export const publisherOrganisationId = 'relais:publisher';
+const publisherOrganisationId = 'relais:publisher';
 
 const categoriesLabel: Record<Language, string> = {
   fr: 'Catégories de l’éditeur : ',

@@ -31,7 +31,7 @@ export type ImportedOrganisation = {
   postalCode: string | null;
 };
 
-export type ImportedLocation = {
+type ImportedLocation = {
   key: string;
   externalId: string | null;
   name: string | null;
@@ -47,7 +47,7 @@ export type ImportedLocation = {
   accessibility: string | null;
 };
 
-export type ImportedSchedule = {
+type ImportedSchedule = {
   locationKey: string | null;
   weekday: number | null;
   opensAt: string | null;

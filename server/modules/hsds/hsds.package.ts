@@ -34,7 +34,7 @@ const tableOfKey: Record<string, string> = {
 };
 
 /** Walks nested documents into rows per table, each object once (by id). */
-export function flatten(services: HsdsObject[], organizations: HsdsObject[]): Map<string, HsdsObject[]> {
+function flatten(services: HsdsObject[], organizations: HsdsObject[]): Map<string, HsdsObject[]> {
   const rows = new Map<string, Map<string, HsdsObject>>(hsdsTables.map((t) => [t.name, new Map()]));
   const visit = (table: string, object: HsdsObject) => {
     const byId = rows.get(table);
@@ -58,7 +58,7 @@ function cell(value: unknown): string {
 }
 
 /** The CSV files of the package, by file name (header + rows, UTF-8, comma, RFC 4180 quoting). */
-export function packageFiles(services: HsdsObject[], organizations: HsdsObject[]): Map<string, string> {
+function packageFiles(services: HsdsObject[], organizations: HsdsObject[]): Map<string, string> {
   const rows = flatten(services, organizations);
   const files = new Map<string, string>();
   for (const table of hsdsTables) {

@@ -10,7 +10,7 @@ import type { HsdsObject } from './hsds.export.ts';
  * package, or a lone services.csv. A file that cannot be read this way is refused whole (400).
  */
 
-export type RawRecord = { where: LocalizedText; document: HsdsObject };
+type RawRecord = { where: LocalizedText; document: HsdsObject };
 export type ReadFile = { format: 'json' | 'csv'; records: RawRecord[] };
 
 export const badFile = (message: LocalizedText, fields?: FieldError[]) =>

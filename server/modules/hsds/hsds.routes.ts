@@ -10,7 +10,7 @@ import { exportCsvPackage } from './hsds.package.ts';
 import { readUpload } from './hsds.read.ts';
 
 /** An HSDS file of a whole region fits well within this; the rest of the API keeps its 1 MB. */
-export const importBodyLimitBytes = 20 * 1024 * 1024;
+const importBodyLimitBytes = 20 * 1024 * 1024;
 
 /** Services and organisations are not personal data: every signed-in role reads the export. */
 const readers = access.signedIn;

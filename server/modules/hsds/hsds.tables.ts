@@ -29,7 +29,7 @@ type TableSchema = {
   datapackage_metadata?: { order?: number };
 };
 
-export type HsdsColumn = {
+type HsdsColumn = {
   name: string;
   /** Table Schema type: string, number, date, time, datetime. */
   type: 'string' | 'number' | 'date' | 'time' | 'datetime';
@@ -76,12 +76,6 @@ function loadTables(): HsdsTable[] {
 
 /** Every table of the package, in the specification's order. */
 export const hsdsTables: HsdsTable[] = loadTables();
-
-export function hsdsTable(name: string): HsdsTable {
-  const table = hsdsTables.find((t) => t.name === name);
-  if (!table) throw new Error(`unknown HSDS table ${name}`);
-  return table;
-}
 
 /** The Frictionless `datapackage.json` that describes the package (one resource per CSV file). */
 export function datapackageDescriptor(name: string, title: string, created: string) {

@@ -2,7 +2,7 @@ import type { HsdsImportReport } from '../../../../core/contracts/hsds.ts';
 import { errorFromResponse, networkError } from '../../api/errors.ts';
 
 /** The files a person picked: one JSON or zip as it is, several CSV files zipped here first. */
-export async function uploadBody(files: File[]): Promise<{ body: Blob; type: string; filename: string }> {
+async function uploadBody(files: File[]): Promise<{ body: Blob; type: string; filename: string }> {
   const [first] = files;
   if (!first) throw new Error('no file');
   if (files.length === 1) {
