@@ -1,7 +1,7 @@
 /**
  * Places where a team is present (lieu d'action: local, park, café, market…). Team-scoped: a
- * worker sees and edits the places of their own teams; admins see all. No coordinates yet (maps
- * come with issue 6) and never the location of a person.
+ * worker sees and edits the places of their own teams; admins see all. A place may have a location
+ * on the team's map (a park, a market: public spots); a person never has one.
  *
  * | method | path              | body                     | answer              | who                                     |
  * | GET    | /api/places       | ?teamId=&includeInactive | { items: Place[] }  | signed in (own teams; admin: all)       |
@@ -14,6 +14,12 @@ import { placeKinds } from '../fieldwork.ts';
 /** A coarse zone of a neighbourhood ("Parc Jacques-Cartier, côté nord"): never GPS. */
 export const zoneSchema = z.string().trim().min(1).max(120);
 
+/** Where a place is on the map, in WGS84 degrees. */
+export const placeLocationSchema = z.strictObject({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+});
+
 export const placeSchema = z.object({
   id: z.uuid(),
   teamId: z.uuid(),
@@ -21,6 +27,7 @@ export const placeSchema = z.object({
   name: z.string(),
   kind: z.enum(placeKinds),
   zone: z.string().nullable(),
+  location: placeLocationSchema.nullable(),
   active: z.boolean(),
   version: z.number().int(),
 });
@@ -41,6 +48,7 @@ export const createPlaceBodySchema = z.strictObject({
   name: z.string().trim().min(1).max(120),
   kind: z.enum(placeKinds),
   zone: zoneSchema.nullable().optional(),
+  location: placeLocationSchema.nullable().optional(),
 });
 
 export const updatePlaceBodySchema = z.strictObject({
@@ -49,5 +57,6 @@ export const updatePlaceBodySchema = z.strictObject({
   name: z.string().trim().min(1).max(120).optional(),
   kind: z.enum(placeKinds).optional(),
   zone: zoneSchema.nullable().optional(),
+  location: placeLocationSchema.nullable().optional(),
   active: z.boolean().optional(),
 });

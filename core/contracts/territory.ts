@@ -10,6 +10,7 @@
  *   GET  /api/territory/indicators            signed in            indicators with their years
  *   GET  /api/territory/indicators/:code/:year signed in           one value per sector, with class breaks
  *   POST /api/territory/ranking               signed in            sectors ranked, one zone proposed
+ *   GET  /api/territory/coverage              members (admin with a reason)  sessions and encounters by place
  */
 import { z } from 'zod';
 
@@ -162,3 +163,34 @@ export const rankingSchema = z.object({
     .nullable(),
 });
 export type Ranking = z.infer<typeof rankingSchema>;
+
+export const coverageQuerySchema = z
+  .strictObject({
+    teamId: z.uuid().optional(),
+    from: z.iso.date(),
+    to: z.iso.date(),
+    by: z.enum(['place', 'neighbourhood']).default('place'),
+  })
+  .refine((query) => query.from <= query.to, { message: 'from ≤ to', path: ['to'] });
+
+export const coverageZoneSchema = z.object({
+  /** The place (by place) or the neighbourhood (by neighbourhood); null: field work with no place. */
+  id: z.uuid().nullable(),
+  name: z.string().nullable(),
+  kind: z.string().nullable(),
+  location: z.object({ latitude: z.number(), longitude: z.number() }).nullable(),
+  sessions: z.number().int(),
+  encounters: z.number().int(),
+  /** The last day anyone was there, up to `to` (any time before the period too). */
+  lastVisit: z.iso.date().nullable(),
+  daysSinceLastVisit: z.number().int().nullable(),
+});
+
+export const coverageSchema = z.object({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  by: z.enum(['place', 'neighbourhood']),
+  zones: z.array(coverageZoneSchema),
+  total: z.object({ sessions: z.number().int(), encounters: z.number().int() }),
+});
+export type Coverage = z.infer<typeof coverageSchema>;

@@ -29,6 +29,11 @@ export type TableInfo = {
 
 /** Drizzle keeps its bookkeeping in the `drizzle` schema; this guards a custom setup in `public`. */
 const bookkeeping = /^__drizzle_migrations$/;
+/**
+ * Tables that triggers keep from others (decision 0018): never backed up or loaded, because
+ * restoring their sources rebuilds them.
+ */
+const derivedTables = /^coverage_counts$/;
 
 export type Runner = <T>(query: SQL) => Promise<T[]>;
 
@@ -79,7 +84,7 @@ export async function readTables(run: Runner): Promise<TableInfo[]> {
 
   const tables = new Map<string, TableInfo>();
   for (const row of columns) {
-    if (bookkeeping.test(row.table_name)) continue;
+    if (bookkeeping.test(row.table_name) || derivedTables.test(row.table_name)) continue;
     let table = tables.get(row.table_name);
     if (!table) {
       table = { name: row.table_name, columns: [], primaryKey: [], dependsOn: [] };

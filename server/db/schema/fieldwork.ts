@@ -3,6 +3,7 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -15,7 +16,7 @@ import {
 import { neighbourhoods, teams, users } from './accounts.ts';
 import { people } from './people.ts';
 
-/** A spot where the team is present (lieu d'action). Issue 6 adds maps; never a person's location. */
+/** A spot where the team is present (lieu d'action), on the team's map; never a person's location. */
 export const places = pgTable(
   'places',
   {
@@ -27,12 +28,22 @@ export const places = pgTable(
     name: text('name').notNull(),
     kind: text('kind').notNull(),
     zone: text('zone'),
+    /** Where the place is (a park, a market): public spots on the team's map, never a person. */
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('places_team_idx').on(table.teamId, table.name)],
+  (table) => [
+    index('places_team_idx').on(table.teamId, table.name),
+    check(
+      'places_coordinates',
+      sql`(${table.latitude} is null) = (${table.longitude} is null)
+      and (${table.latitude} is null or (${table.latitude} between -90 and 90 and ${table.longitude} between -180 and 180))`,
+    ),
+  ],
 );
 
 /** A stretch of field presence (tournée, porte-à-porte, stand…), usually in a binôme. */

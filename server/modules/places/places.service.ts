@@ -29,6 +29,8 @@ function presentPlace(row: PlaceRow): Place {
     name: row.name,
     kind: row.kind as PlaceKind,
     zone: row.zone,
+    location:
+      row.latitude === null || row.longitude === null ? null : { latitude: row.latitude, longitude: row.longitude },
     active: row.active,
     version: row.version,
   };
@@ -90,6 +92,8 @@ export async function createPlace(db: Database, request: FastifyRequest, body: z
         name: body.name,
         kind: body.kind,
         zone: body.zone ?? null,
+        latitude: body.location?.latitude ?? null,
+        longitude: body.location?.longitude ?? null,
       })
       .returning();
     await recordAudit(tx, request, { action: 'create', entityType: 'place', entityId: id, teamId });
@@ -107,7 +111,11 @@ export async function updatePlace(
   const [current] = await db.select().from(places).where(eq(places.id, id));
   if (!current || !canWrite(actor, current.teamId)) throw notFound(placeLabel);
   await assertNeighbourhoodOfTeam(db, body.neighbourhoodId, current.teamId);
-  const { baseVersion, ...fields } = body;
+  const { baseVersion, location, ...rest } = body;
+  const fields = {
+    ...rest,
+    ...(location === undefined ? {} : { latitude: location?.latitude ?? null, longitude: location?.longitude ?? null }),
+  };
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(places)

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema, idParamsSchema } from '../../../core/contracts/common.ts';
 import {
+  coverageQuerySchema,
+  coverageSchema,
   indicatorImportBodySchema,
   indicatorImportResultSchema,
   indicatorListSchema,
@@ -18,6 +20,7 @@ import {
 } from '../../../core/contracts/territory.ts';
 import { access } from '../../http/access.ts';
 import { conflictBodySchema, installConflictHandler } from '../fieldwork/fieldwork.errors.ts';
+import { coverage } from './coverage.service.ts';
 import { seedIndicatorDefinitions } from './indicators.defaults.ts';
 import { importIndicators, indicatorMap, listIndicators, rankTerritory } from './indicators.service.ts';
 import { importSectors, listSectors, neighbourhoodTerritory, saveNeighbourhoodTerritory } from './sectors.service.ts';
@@ -151,5 +154,19 @@ export async function territoryRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => rankTerritory(db, request.body),
+  );
+
+  api.get(
+    '/territory/coverage',
+    {
+      config: { access: access.signedIn },
+      schema: {
+        tags,
+        summary: 'Outreach coverage: sessions and encounters by place or neighbourhood, and where no one went lately',
+        querystring: coverageQuerySchema,
+        response: { 200: coverageSchema },
+      },
+    },
+    async (request) => coverage(db, request, request.query),
   );
 }

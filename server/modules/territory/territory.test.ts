@@ -185,7 +185,9 @@ describe('territory', () => {
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['csv.2.sector', 'csv.3.year']);
     expect((await worker.post('/api/territory/indicators/import', { csv: 'a' })).statusCode).toBe(403);
-    const drawn = await otherCoordinator.patch(`/api/territory/neighbourhoods/${neighbourhoodId}`, { realBorders: 'x' });
+    const drawn = await otherCoordinator.patch(`/api/territory/neighbourhoods/${neighbourhoodId}`, {
+      realBorders: 'x',
+    });
     expect(drawn.statusCode).toBe(403);
     const stale = await coordinator.patch(`/api/territory/neighbourhoods/${neighbourhoodId}`, {
       realBorders: 'Une autre version',

@@ -77,4 +77,10 @@ export const territoryRows: Row[] = [
     }),
     expected: signedIn(200),
   },
+  {
+    route: 'GET /api/territory/coverage',
+    call: () => ({ url: '/api/territory/coverage?from=2026-01-01&to=2026-12-31' }),
+    // Field work in aggregate: an admin states a reason, as for the records themselves.
+    expected: { ...signedIn(200), admin: 403 },
+  },
 ];
