@@ -4,6 +4,7 @@ import type { hsdsFr } from './hsds.fr.ts';
 export const hsdsEn: typeof hsdsFr = {
   hsds: {
     title: 'Exchange the directory (HSDS)',
+    link: 'Exchange (HSDS)',
     intro:
       'The Open Referral HSDS 3.0 format lets you exchange services with 211, the health network or another organisation.',
     exportTitle: 'Export the directory',

@@ -5,6 +5,7 @@
 export const hsdsFr = {
   hsds: {
     title: 'Échanger le répertoire (HSDS)',
+    link: 'Échanger (HSDS)',
     intro:
       'Le format Open Referral HSDS 3.0 permet d’échanger les services avec le 211, le réseau de la santé ou un autre organisme.',
     exportTitle: 'Exporter le répertoire',

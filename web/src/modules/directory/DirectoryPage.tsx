@@ -32,6 +32,7 @@ import { RouterButton } from '../../ui/RouterButton.tsx';
 import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { activeTerms, referenceQuery, termLabel } from '../fieldwork/data.ts';
+import { HsdsLink } from '../hsds/HsdsLink.tsx';
 import { directorySearchQuery, languageName, neighbourhoodsQuery } from './data.ts';
 import { AvailabilityTag, Highlight, useCanEditDirectory } from './parts.tsx';
 
@@ -113,6 +114,7 @@ export function DirectoryPage() {
             >
               {t('directory.printShort')}
             </RouterButton>
+            <HsdsLink />
           </>
         }
       />

@@ -8,6 +8,7 @@ import type { Language } from '../../../../core/localized.ts';
 import { ApiError } from '../../api/errors.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { RouterButton } from '../../ui/RouterButton.tsx';
 import { Tag, type TagTone } from '../../ui/Tag.tsx';
 import { useApiError } from '../../ui/use-api-error.ts';
 import { useLanguage } from '../../ui/use-language.ts';
@@ -320,9 +321,9 @@ function ImportResult({ report, onAgain }: { report: HsdsImportReport; onAgain: 
       <Counts report={report} done />
       <ReportRows report={report} done />
       <Stack gap="sm">
-        <Button size="md" styles={wrappingButton} component="a" href="/directory">
+        <RouterButton size="md" styles={wrappingButton} to="/directory">
           {t('hsds.toDirectory')}
-        </Button>
+        </RouterButton>
         <Button size="md" styles={wrappingButton} variant="light" onClick={onAgain}>
           {t('hsds.again')}
         </Button>
