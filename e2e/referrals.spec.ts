@@ -1,4 +1,5 @@
 import type { Referral } from '../core/contracts/referrals.ts';
+import { createAccount } from './support/api.ts';
 import { apiAs, getJson, workerInTheField } from './support/fieldwork.ts';
 import { expect, expectAccessible, test } from './support/fixtures.ts';
 import { heading } from './support/pages.ts';
@@ -68,10 +69,10 @@ test('a quick contact becomes a referral in a few taps, with its slip number and
   await as.api.dispose();
 });
 
-test('referrals followed to each outcome: connected, failed with a reason, refused by the partner, expired shown', async ({
+test('referrals followed to each outcome: connected, failed with a reason, refused by the partner, expired by the sweep', async ({
   page,
 }) => {
-  const { worker } = await workerInTheField(page);
+  const { team, worker } = await workerInTheField(page);
   const as = await apiAs(worker);
   const service = await createService(as, { needs: ['housing', 'food'] });
   const person = await createPerson(as);
@@ -175,33 +176,18 @@ test('referrals followed to each outcome: connected, failed with a reason, refus
   await page.screenshot(shot('list'));
   await expectAccessible(page);
 
-  // Expired: the server's hourly sweep marks a referral nobody followed for 60 days; its answer
-  // is replayed here (the sweep itself is tested on the server) to see how the app shows it.
+  // Expired: nothing recorded for 60 days. A coordinator saving the expiry delay applies it at
+  // once (the same sweep that otherwise runs hourly).
   const stale = await createReferral(as, { serviceId: service.id, personId: person.id, madeDaysAgo: 61 });
-  const expired: Referral = {
-    ...stale,
-    status: 'expired',
-    checkBackDue: null,
-    closedAt: new Date().toISOString(),
-    events: [
-      ...stale.events,
-      {
-        id: '019ab000-0000-7000-8000-000000000001',
-        kind: 'status',
-        status: 'expired',
-        reason: null,
-        note: null,
-        fromPartner: false,
-        occurredAt: new Date().toISOString(),
-        recordedBy: null,
-        recordedByName: null,
-      },
-    ],
-  };
-  await page.route(`**/api/referrals/${stale.id}`, (route) => route.fulfill({ json: expired }));
-  await page.route('**/api/referrals?*status=expired*', (route) =>
-    route.fulfill({ json: { items: [expired], total: 1 } }),
-  );
+  const coordinator = await apiAs(await createAccount('coordinator', [team.id]));
+  const saved = await coordinator.api.patch('/api/referral-settings', {
+    data: { expireAfterDays: 60 },
+    headers: { 'x-csrf-token': coordinator.csrf },
+  });
+  expect(saved.status(), await saved.text()).toBe(200);
+  await coordinator.api.dispose();
+  expect((await readReferral(as, stale.id)).status).toBe('expired');
+  await page.reload();
   await page.getByText('Expirées', { exact: true }).click();
   await expect(page.getByTestId('referral-card')).toHaveCount(1);
   await expect(page.getByTestId('referral-card')).toContainText('Expirée');

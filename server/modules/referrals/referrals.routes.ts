@@ -32,7 +32,7 @@ import {
   listBridgingSupports,
   updateBridgingSupport,
 } from './bridging.service.ts';
-import { scheduleReferralExpiry } from './referrals.expiry.ts';
+import { expireStaleReferrals, scheduleReferralExpiry } from './referrals.expiry.ts';
 import {
   addReferralNote,
   changeReferralStatus,
@@ -196,12 +196,17 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
       config: { access: access.roles('coordinator', 'admin') },
       schema: {
         tags,
-        summary: 'Change the check-back days or the expiry delay',
+        summary: 'Change the check-back days or the expiry delay (applied at once to open referrals)',
         body: updateReferralSettingsBodySchema,
         response: { 200: referralSettingsSchema, 403: errorBodySchema, 422: errorBodySchema },
       },
     },
-    async (request) => saveReferralSettings(db, request, request.body),
+    async (request) => {
+      const saved = await saveReferralSettings(db, request, request.body);
+      // The rule applies now, not at the next hourly sweep.
+      await expireStaleReferrals(db);
+      return saved;
+    },
   );
 
   api.get(

@@ -373,6 +373,17 @@ describe('check-backs', () => {
 });
 
 describe('expiry', () => {
+  it('applies a shorter expiry delay at once, when the coordinator saves it', async () => {
+    const quiet = (
+      await ana.post('/api/referrals', { serviceId, needs: ['food'], status: 'sent', referredAt: daysAgo(40) })
+    ).json();
+    expect((await coordinator.patch('/api/referral-settings', { expireAfterDays: 30 })).statusCode).toBe(200);
+    const now = (await ana.get(`/api/referrals/${quiet.id}`)).json();
+    expect(now.status).toBe('expired');
+    expect(now.events.at(-1)).toMatchObject({ status: 'expired', recordedBy: null });
+    await coordinator.patch('/api/referral-settings', { expireAfterDays: 60 });
+  });
+
   it('expires an open referral with nothing recorded for 60 days, as Relais itself, and lets the outcome come later', async () => {
     const stale = (
       await ana.post('/api/referrals', { serviceId, needs: ['food'], status: 'sent', referredAt: daysAgo(70) })
