@@ -5,7 +5,7 @@ import { type Agent, signedInAgent } from '../../test-support/agent.ts';
 import { createTestApp, type TestApp } from '../../test-support/app.ts';
 import { buildActor, buildService } from '../../test-support/directory-factories.ts';
 import { buildNeighbourhood, buildTeam, buildUser } from '../../test-support/factories.ts';
-import { queryWords, refreshServiceSearch, searchDirectory } from './directory.search.ts';
+import { highlightExcerpt, queryWords, refreshServiceSearch, searchDirectory } from './directory.search.ts';
 
 let t: TestApp;
 let ana: Agent;
@@ -71,6 +71,12 @@ const names = async (q: string, extra = '') =>
 describe('directory search', () => {
   it('folds case, accents and ligatures like the documents', () => {
     expect(queryWords('SANTÉ  Mentale, cœur')).toEqual(['sante', 'mentale', 'coeur']);
+  });
+
+  it('cuts an excerpt around the first matching word, accents kept, matches marked', () => {
+    const text = 'Accueil sans rendez-vous. Soutien en santé mentale pour adultes, groupes d’entraide et écoute.';
+    expect(highlightExcerpt(text, ['sante', 'menta'], 2, 3)).toBe('… Soutien en «santé» «mentale» pour adultes …');
+    expect(highlightExcerpt(text, ['logem'])).toBeNull();
   });
 
   it('finds the right service first for misspelled, accent-less queries', async () => {

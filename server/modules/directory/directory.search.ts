@@ -149,10 +149,40 @@ export type ActorHitRow = {
 };
 export type Correction = { from: string; to: string };
 
-/** Folds a query as the documents are folded (relais_unaccent + lower) and splits it into words. */
+/** Folds text as the documents are folded (relais_unaccent + lower). */
+const fold = (text: string) =>
+  text.toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae').normalize('NFD').replace(/\p{M}/gu, '');
+
+/** A query's distinct words, folded, at most eight. */
 export function queryWords(q: string): string[] {
-  const folded = q.toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae').normalize('NFD').replace(/\p{M}/gu, '');
+  const folded = fold(q);
   return [...new Set(folded.split(/[^a-z0-9]+/).filter((w) => w.length >= 2))].slice(0, 8);
+}
+
+/**
+ * A short excerpt of `text` around its first word that starts like one of `prefixes` (folded), the
+ * matching words between « and »; null when no word matches.
+ */
+export function highlightExcerpt(text: string, prefixes: string[], before = 6, after = 14): string | null {
+  if (prefixes.length === 0) return null;
+  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+    marked: prefixes.some((p) => fold(m[0]).startsWith(p)),
+  }));
+  const first = tokens.findIndex((t) => t.marked);
+  if (first < 0) return null;
+  const from = Math.max(0, first - before);
+  const to = Math.min(tokens.length - 1, first + after);
+  let out = from > 0 ? '… ' : '';
+  let cursor = (tokens[from] as { start: number }).start;
+  for (const token of tokens.slice(from, to + 1)) {
+    out += text.slice(cursor, token.start);
+    const word = text.slice(token.start, token.end);
+    out += token.marked ? `«${word}»` : word;
+    cursor = token.end;
+  }
+  return to < tokens.length - 1 ? `${out} …` : out + text.slice(cursor);
 }
 
 type WordRow = { w: string; stop: boolean; known: boolean; near: string[]; documents: number; total: number };
@@ -174,12 +204,21 @@ async function correctWords(
         select q.w, q.ord,
           numnode(plainto_tsquery('french', q.w)) = 0 as stop,
           (select d.documents from directory_words d where d.word = q.w) as exact,
-          array(
-            select d.word from directory_words d
-            where d.word % q.w
-            order by similarity(d.word, q.w) desc, d.documents desc, d.word
-            limit 3
-          ) as near
+          -- Only a word the directory does not hold looks for its neighbours (a CASE runs one branch).
+          case when exists (select 1 from directory_words d where d.word = q.w) then '{}'::text[]
+          else array(
+            -- The nearest word, and those as near: "logemant" is "logement", not also "logea".
+            select c.word from (
+              select n.word, n.score, n.documents, max(n.score) over () as best from (
+                select d.word, similarity(d.word, q.w) as score, d.documents from directory_words d
+                where d.word % q.w and d.documents > 0
+                order by score desc, d.documents desc, d.word
+                limit 3
+              ) n
+            ) c
+            where c.score >= c.best - 0.05
+            order by c.score desc, c.documents desc, c.word
+          ) end as near
         from unnest(${`{${words.join(',')}}`}::text[]) with ordinality as q(w, ord)
       )
       select q.w, q.stop, q.exact is not null as known, q.near,
@@ -253,8 +292,6 @@ export function openNowSql(timeZone: string): SQL {
       and (h.valid_to is null or h.valid_to >= (now() at time zone ${timeZone})::date))`;
 }
 
-const headline = `'StartSel=«,StopSel=»,MaxWords=16,MinWords=6,MaxFragments=1,ShortWord=2'`;
-
 async function searchServices(
   db: Database | Tx,
   options: DirectorySearchOptions,
@@ -286,8 +323,7 @@ async function searchServices(
       )
       select s.id, s.name, o.id as actor_id, o.name as actor_name, s.availability, s.expected_wait_days,
         s.needs, s.languages, s.free, ${openNow} as open_now,
-        case when s.description is null then null
-          else ts_headline('french', relais_unaccent(s.description), query.q, ${sql.raw(headline)}) end as highlight,
+        left(s.description, 600) as highlight,
         hits.rank
       from hits join services s on s.id = hits.id join actors o on o.id = s.actor_id, query
       order by hits.rank desc, s.name, s.id`),
@@ -358,6 +394,10 @@ export async function searchDirectory(
       if (services.length) break;
     }
   } else if (wantServices && words.length === 0) services = await searchServices(db, options, null);
+  // ts_headline re-parses and stems every description (a third of the search's time, measured):
+  // the excerpt is cut here, around the first word that starts like a query word.
+  const prefixes = groups.flatMap((g) => g.words).map((w) => w.slice(0, Math.max(4, w.length - 2)));
+  for (const hit of services) hit.highlight = hit.highlight ? highlightExcerpt(hit.highlight, prefixes) : null;
   const actors = wantActors ? await searchActors(db, options, words) : [];
   return { services, actors, corrections };
 }
