@@ -26,6 +26,14 @@ const zipFolder = (name: string) =>
     ),
   );
 
+/** A small zip whose directory announces `size` bytes for services.csv (as a zip bomb would). */
+function zipAnnouncing(size: number): Buffer {
+  const zip = Buffer.from(zipSync({ 'services.csv': strToU8('id,name,status\nz-1,Zip,active\n') }));
+  const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+  zip.writeUInt32LE(size, central + 24);
+  return zip;
+}
+
 let t: TestApp;
 let coordinator: Agent;
 let worker: Agent;
@@ -292,6 +300,12 @@ describe('HSDS import: bad files change nothing', () => {
       () => Buffer.from(zipSync({ 'notes.csv': strToU8('a,b\n1,2\n') })),
       'application/zip',
       'no services.csv',
+    ],
+    [
+      'a zip that would unzip to more than 200 MB',
+      () => zipAnnouncing(300 * 1024 * 1024),
+      'application/zip',
+      'too large once unzipped',
     ],
     ['a file where nothing is importable', () => fixture('all-rejected.json'), 'application/json', 'None of the 3'],
     ['an empty body', () => Buffer.alloc(0), 'application/json', 'empty'],

@@ -260,11 +260,32 @@ function readCsvFiles(files: Map<string, string>): ReadFile {
   return { format: 'csv', records: assemble(tables) };
 }
 
+/** What the files of one package may weigh once unzipped (a region's directory is far below). */
+const unzippedLimitBytes = 200 * 1024 * 1024;
+
+const tooBig = () =>
+  badFile(
+    text(
+      'Ce zip est trop volumineux une fois décompressé (200 Mo au plus). Rien n’a été importé.',
+      'This zip is too large once unzipped (200 MB at most). Nothing was imported.',
+    ),
+  );
+
 function readZip(body: Uint8Array): ReadFile {
   let entries: Record<string, Uint8Array>;
+  let declared = 0;
   try {
-    entries = unzipSync(body);
-  } catch {
+    // Only the CSV and JSON files are inflated, and only while their announced sizes stay reasonable.
+    entries = unzipSync(body, {
+      filter: (file) => {
+        if (!/\.(csv|json)$/i.test(file.name) || file.name.includes('__MACOSX')) return false;
+        declared += file.originalSize;
+        if (declared > unzippedLimitBytes) throw tooBig();
+        return true;
+      },
+    });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw badFile(
       text(
         'Ce fichier zip est illisible ou abîmé. Rien n’a été importé.',
