@@ -1,7 +1,8 @@
 import type { Service } from '../core/contracts/directory.ts';
+import { createAccount } from './support/api.ts';
 import { apiAs, getJson, workerInTheField } from './support/fieldwork.ts';
 import { expect, expectAccessible, test } from './support/fixtures.ts';
-import { heading } from './support/pages.ts';
+import { heading, signIn } from './support/pages.ts';
 
 // Sign-in (argon2), two forms and a search on a loaded machine: more than the default 30 s.
 test.describe.configure({ timeout: 90_000 });
@@ -98,4 +99,35 @@ test('a worker adds an organisation and its service, finds it misspelled, puts i
   await expect(page.getByTestId('printable-directory')).toContainText('Liste d’attente : environ 14 jours');
   await page.screenshot(shot('print'));
   await expectAccessible(page);
+});
+
+test('a key person’s contact details wait for their agreement; an administrator reads the directory without its forms', async ({
+  page,
+}) => {
+  await workerInTheField(page);
+  const name = `Madame ${codeWord()}`;
+  await page.goto('/directory/actors/new?kind=keyPerson');
+  await expect(heading(page, 'Nouvelle personne-clé')).toBeVisible();
+  await page.getByLabel('Nom ou surnom').fill(name);
+  // No phone field until the person agrees.
+  await expect(page.getByLabel('Téléphone')).toHaveCount(0);
+  await page.getByLabel('La personne accepte qu’on garde ses coordonnées').check();
+  await page.getByLabel('Téléphone').fill('819 555-0177');
+  await page.screenshot(shot('key-person-form'));
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Créer' }).click();
+  await expect(heading(page, name)).toBeVisible();
+  await expect(page.getByText('819 555-0177')).toBeVisible();
+  await expect(page.getByText(/Accord donné le/)).toBeVisible();
+  await page.screenshot(shot('key-person'));
+
+  const admin = await createAccount('admin');
+  await page.context().clearCookies();
+  await signIn(page, admin.email, admin.password);
+  await page.goto('/directory');
+  await expect(heading(page, 'Répertoire')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ajouter', exact: true })).toHaveCount(0);
+  await page.screenshot(shot('admin'));
+  await page.goto('/directory/services/new');
+  await expect(page).toHaveURL(/not-allowed/);
 });
