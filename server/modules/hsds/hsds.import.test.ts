@@ -271,6 +271,12 @@ describe('HSDS import: a CSV package (other column order, extra columns, BOM, CR
     expect(again.counts).toEqual({ created: 0, updated: 4, rejected: 1 });
   });
 
+  it('reads a spreadsheet’s CSV saved in Windows-1252, with semicolons', async () => {
+    const csv = Buffer.from("id;name;status\r\nw-1;Clinique d'impôts;active\r\n", 'latin1');
+    const report = (await upload(coordinator, csv, 'source=Tableur&filename=services.csv', 'text/csv')).json();
+    expect(report.rows[0]).toMatchObject({ name: "Clinique d'impôts", action: 'create' });
+  });
+
   it('reads a lone services.csv', async () => {
     const csv = 'id,name,status\r\nseul-1,Comptoir vestimentaire,active\r\n';
     const report = (await upload(coordinator, csv, 'source=CSV seul&filename=services.csv', 'text/csv')).json();

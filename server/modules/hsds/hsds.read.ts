@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { strFromU8, unzipSync } from 'fflate';
+import { unzipSync } from 'fflate';
 import { type LocalizedText, text } from '../../../core/localized.ts';
 import { AppError, type FieldError } from '../../http/errors.ts';
 import type { HsdsObject } from './hsds.export.ts';
@@ -15,6 +15,20 @@ export type ReadFile = { format: 'json' | 'csv'; records: RawRecord[] };
 
 export const badFile = (message: LocalizedText, fields?: FieldError[]) =>
   new AppError(400, 'bad_hsds_file', message, fields);
+
+/**
+ * Text as publishers save it: UTF-8 (with or without its mark), UTF-16 with its mark, or — what a
+ * spreadsheet on Windows often writes — Windows-1252, recognised by not being valid UTF-8.
+ */
+function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
 
 const isObject = (value: unknown): value is HsdsObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -296,7 +310,7 @@ function readZip(body: Uint8Array): ReadFile {
   const files = new Map<string, string>();
   for (const [name, bytes] of Object.entries(entries)) {
     if (name.endsWith('/') || name.includes('__MACOSX')) continue;
-    if (/\.(csv|json)$/i.test(name)) files.set(name, strFromU8(bytes));
+    if (/\.(csv|json)$/i.test(name)) files.set(name, decodeText(bytes));
   }
   const json = [...files.keys()].filter((name) => /\.json$/i.test(name) && baseName(name) !== 'datapackage.json');
   if (![...files.keys()].some((name) => /\.csv$/i.test(name)) && json.length === 1) {
@@ -324,7 +338,7 @@ export function readUpload(body: Buffer, contentType: string, filename: string |
       ),
     );
   }
-  const content = body.toString('utf8').replace(/^\uFEFF/, '');
+  const content = decodeText(bytes);
   const start = content.trimStart()[0];
   if (start === '[' || start === '{' || contentType.includes('json') || /\.json$/i.test(filename ?? '')) {
     return readJson(content);
