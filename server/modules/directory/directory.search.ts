@@ -47,7 +47,8 @@ const bulkRecount = 200;
  * services whose document holds its stem, which the search uses to tell a common word ("aide")
  * from a telling one ("alimentaire"). Call it after any write that changes a service's text,
  * needs, locations or organisation's name (the HSDS import and the generator call it too). A word
- * that leaves every document stays, counted as it was, until `rebuildDirectoryWords`.
+ * that leaves every document keeps its last count until a bulk refresh recounts it (to zero: a word
+ * counted in no document is never offered as a correction).
  */
 export async function refreshServiceSearch(db: Database | Tx, serviceIds: string[]): Promise<void> {
   if (serviceIds.length === 0) return;
@@ -99,18 +100,7 @@ async function recountAllWords(db: Database | Tx): Promise<void> {
     on conflict (word) do update set documents = excluded.documents`);
 }
 
-/** Rebuilds `directory_words` from every service's document (after bulk deletions, say). */
-export async function rebuildDirectoryWords(db: Database | Tx): Promise<void> {
-  await db.execute(sql`delete from directory_words`);
-  await db.execute(sql`
-    with docs as (${documentParts}),
-    words as (${wordsOfDocs})
-    insert into directory_words (word, documents)
-    select distinct word, 0 from words where numnode(plainto_tsquery('french', word)) > 0`);
-  await recountAllWords(db);
-}
-
-export type DirectorySearchOptions = {
+type DirectorySearchOptions = {
   q?: string;
   need?: string;
   language?: string;
@@ -125,7 +115,7 @@ export type DirectorySearchOptions = {
   keyPersonTeams: string[] | undefined;
 };
 
-export type ServiceHitRow = {
+type ServiceHitRow = {
   id: string;
   name: string;
   actor_id: string;
@@ -139,7 +129,7 @@ export type ServiceHitRow = {
   highlight: string | null;
   rank: number;
 };
-export type ActorHitRow = {
+type ActorHitRow = {
   id: string;
   kind: string;
   category: string;
@@ -187,7 +177,7 @@ export function highlightExcerpt(text: string, prefixes: string[], before = 6, a
 
 type WordRow = { w: string; stop: boolean; known: boolean; near: string[]; documents: number; total: number };
 /** One query word as the indexed words it may mean, and how many services hold the likeliest. */
-export type WordGroup = { words: string[]; documents: number };
+type WordGroup = { words: string[]; documents: number };
 
 /**
  * Each query word as the words of the directory it may mean: itself when indexed, else its three
@@ -249,7 +239,7 @@ const commonShare = 0.25;
  * (and at least the rarest word of the query); then, dropping the commonest word each time, fewer
  * of them; at last any word. `rank` orders the matches over every word (more words, higher).
  */
-export function buildQueries(groups: WordGroup[], total: number): { filters: string[]; rank: string } {
+function buildQueries(groups: WordGroup[], total: number): { filters: string[]; rank: string } {
   const alternative = (g: WordGroup) => `(${g.words.join(' | ')})`;
   const rarest = Math.min(...groups.map((g) => g.documents));
   const telling = groups
