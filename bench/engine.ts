@@ -8,8 +8,11 @@ import { writeToDatabase } from '../scripts/generate/write.ts';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { type DatabaseHandle, openDatabase } from '../server/db/client.ts';
+import { seedTaxonomies } from '../server/modules/taxonomies/taxonomies.service.ts';
 import { findPostgresBin, startPostgresCluster } from '../server/test-support/postgres-cluster.ts';
+import { type DirectoryFigures, measureDirectorySearch } from './directory.ts';
 import { type Caller, type FieldworkFigures, measureFieldwork } from './fieldwork.ts';
+import { measureHsdsExport } from './hsds.ts';
 import { type LoadResult, load, repeat } from './load.ts';
 import { teamsListSql, usersPageSql } from './raw-queries.ts';
 
@@ -24,11 +27,18 @@ export type EngineFigures = {
   teams: LoadResult;
   teamsRaw: LoadResult;
   fieldwork: FieldworkFigures;
+  directory: DirectoryFigures;
+  hsds: Awaited<ReturnType<typeof measureHsdsExport>>;
 };
 
 export type BenchPlan = { scale: number; seed: string; seconds: { signIn: number; read: number; raw: number } };
 
-type Opened = { database: DatabaseHandle; cleanup: () => Promise<void> | void };
+type Opened = {
+  database: DatabaseHandle;
+  cleanup: () => Promise<void> | void;
+  /** A second, empty database on the same engine, for a figure that needs its own data set. */
+  another: () => Promise<Opened>;
+};
 
 /** PGlite on disk in a temporary folder, as a real deployment runs it. */
 export async function openPglite(): Promise<Opened> {
@@ -40,6 +50,7 @@ export async function openPglite(): Promise<Opened> {
       await database.close();
       rmSync(dir, { recursive: true, force: true });
     },
+    another: openPglite,
   };
 }
 
@@ -53,12 +64,23 @@ export async function openPostgres(): Promise<Opened | string> {
   await admin.query('create database relais_bench');
   await admin.end();
   const database = await openDatabase({ kind: 'postgres', url: cluster.url('relais_bench') });
+  let databases = 0;
+  const another = async (): Promise<Opened> => {
+    const name = `relais_bench_${++databases}`;
+    const creator = new pg.Client({ connectionString: cluster.url('postgres') });
+    await creator.connect();
+    await creator.query(`create database ${name}`);
+    await creator.end();
+    const extra = await openDatabase({ kind: 'postgres', url: cluster.url(name) });
+    return { database: extra, cleanup: () => extra.close(), another };
+  };
   return {
     database,
     cleanup: async () => {
       await database.close();
       cluster.stop();
     },
+    another,
   };
 }
 
@@ -95,7 +117,7 @@ async function signInWorker(database: DatabaseHandle, base: string): Promise<Cal
 /** Runs every measurement on one engine, on the same generated data. */
 export async function measureEngine(
   engine: EngineName,
-  { database, cleanup }: Opened,
+  { database, cleanup, another }: Opened,
   plan: BenchPlan,
   log: (line: string) => void,
 ): Promise<EngineFigures> {
@@ -127,7 +149,18 @@ export async function measureEngine(
       const usersRaw = await repeat(() => database.query(usersPageSql), 10, plan.seconds.raw);
       const teamsRaw = await repeat(() => database.query(teamsListSql), 10, plan.seconds.raw);
       const fieldwork = await measureFieldwork(database, await signInWorker(database, base), log);
-      return { engine, rows: generated.rows, signIn, users, usersRaw, teams, teamsRaw, fieldwork };
+      // The export on a database of its own, so it times exactly its 5 000 services.
+      const side = await another();
+      let hsds: Awaited<ReturnType<typeof measureHsdsExport>>;
+      try {
+        await side.database.migrate();
+        await seedTaxonomies(side.database.db);
+        hsds = await measureHsdsExport(side.database, log);
+      } finally {
+        await side.cleanup();
+      }
+      const directory = await measureDirectorySearch(database, log);
+      return { engine, rows: generated.rows, signIn, users, usersRaw, teams, teamsRaw, fieldwork, directory, hsds };
     } finally {
       await app.close();
     }

@@ -8,9 +8,10 @@ import {
   openPostgres,
 } from './engine.ts';
 import { report, targets } from './report.ts';
+import { directoryReport, directoryTargets } from './report-directory.ts';
 
 /**
- * `npm run bench`: the figures of issue #3 measured in one run, on one generated data set, on
+ * `npm run bench`: the figures of issues #3 to #5 measured in one run, on one generated data set, on
  * PGlite and on a throwaway PostgreSQL 15. Ratios matter more than absolute figures, which depend
  * on the machine. RELAIS_BENCH_SCALE and RELAIS_BENCH_SECONDS change the size and duration.
  */
@@ -42,6 +43,8 @@ if (typeof postgres === 'string') {
 } else figures.push(await measureEngine('PostgreSQL', postgres, plan, log));
 
 for (const line of report(figures, skipped)) log(line);
+for (const line of directoryReport(figures)) log(line);
 for (const line of targets(figures)) log(line);
+for (const line of directoryTargets(figures)) log(line);
 log(`\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 process.exit(0);
