@@ -85,12 +85,12 @@ describe('the network', () => {
       kind: 'concertationTable',
       occurredOn: '2026-10-15',
       title: 'Table de quartier',
-      actorIds: [ids.CLSC, ids['Comité logement'], ids['Isolé']],
+      actorIds: [ids.CLSC, ids['Comité logement'], ids.Isolé],
     });
     expect(logged.statusCode).toBe(201);
     expect(logged.json().actorIds).toHaveLength(3);
     // Ana's host partner is the library; her referrals to the food bank's service make a flow.
-    await t.database.db.insert(actorHostedWorkers).values({ actorId: ids['Bibliothèque']!, userId: anaId });
+    await t.database.db.insert(actorHostedWorkers).values({ actorId: ids.Bibliothèque!, userId: anaId });
     const service = await buildService(t.database.db, { actorId: ids['Banque alimentaire'] });
     for (let k = 0; k < 3; k++)
       await buildReferral(t.database.db, teamA, {
@@ -102,7 +102,7 @@ describe('the network', () => {
     expect(derived.edges.every((e: { derived: boolean }) => e.derived)).toBe(true);
     expect(derived.edges.filter((e: { kind: string }) => e.kind === 'sharedInteraction')).toHaveLength(3);
     expect(derived.edges.find((e: { kind: string }) => e.kind === 'referralFlow')).toMatchObject({
-      source: ids['Bibliothèque'],
+      source: ids.Bibliothèque,
       target: ids['Banque alimentaire'],
       count: 3,
       strength: 2,

@@ -96,8 +96,8 @@ export function readIndicators(content: string, knownSectors?: Set<string>): Rea
   const problems: RowProblem[] = [];
   const rows: IndicatorRow[] = [];
   const seen = new Set<string>();
-  body.forEach((record, index) => {
-    if (problems.length >= MAX_PROBLEMS) return;
+  for (const [index, record] of body.entries()) {
+    if (problems.length >= MAX_PROBLEMS) break;
     const row = index + 2; // as a spreadsheet numbers it, the header being row 1
     const cell = (key: keyof IndicatorRow) => (position[key] >= 0 ? (record[position[key]] ?? '').trim() : '');
     const sectorCode = cell('sectorCode');
@@ -105,23 +105,37 @@ export function readIndicators(content: string, knownSectors?: Set<string>): Rea
     const year = Number(cell('year'));
     const value = numberOf(cell('value'), delimiter === ';');
     const fail = (column: string, fr: string, en: string) => problems.push({ row, column, message: text(fr, en) });
-    if (!sectorCode) return void fail('sector', 'Code de secteur vide.', 'Empty sector code.');
-    if (knownSectors && !knownSectors.has(sectorCode))
-      return void fail('sector', `Secteur inconnu : ${sectorCode}.`, `Unknown sector: ${sectorCode}.`);
-    if (!indicator) return void fail('indicator', 'Indicateur vide.', 'Empty indicator.');
-    if (!Number.isInteger(year) || year < 1900 || year > 2100)
-      return void fail('year', `Année invalide : ${cell('year')}.`, `Invalid year: ${cell('year')}.`);
-    if (value === null)
-      return void fail('value', `Valeur non numérique : ${cell('value')}.`, `Not a number: ${cell('value')}.`);
+    if (!sectorCode) {
+      fail('sector', 'Code de secteur vide.', 'Empty sector code.');
+      continue;
+    }
+    if (knownSectors && !knownSectors.has(sectorCode)) {
+      fail('sector', `Secteur inconnu : ${sectorCode}.`, `Unknown sector: ${sectorCode}.`);
+      continue;
+    }
+    if (!indicator) {
+      fail('indicator', 'Indicateur vide.', 'Empty indicator.');
+      continue;
+    }
+    if (!Number.isInteger(year) || year < 1900 || year > 2100) {
+      fail('year', `Année invalide : ${cell('year')}.`, `Invalid year: ${cell('year')}.`);
+      continue;
+    }
+    if (value === null) {
+      fail('value', `Valeur non numérique : ${cell('value')}.`, `Not a number: ${cell('value')}.`);
+      continue;
+    }
     const key = `${sectorCode}\u0000${indicator}\u0000${year}`;
-    if (seen.has(key))
-      return void fail(
+    if (seen.has(key)) {
+      fail(
         'indicator',
         `${indicator} ${year} est donné deux fois pour ${sectorCode}.`,
         `${indicator} ${year} is given twice for ${sectorCode}.`,
       );
+      continue;
+    }
     seen.add(key);
     rows.push({ sectorCode, indicator, year, value, source: cell('source') || null });
-  });
+  }
   return problems.length ? { ok: false, problems } : { ok: true, rows };
 }

@@ -72,7 +72,7 @@ export function AppLayout() {
       </AppShell.Main>
       {isDesktop ? null : (
         <AppShell.Footer>
-          <BottomTabs items={items.main} />
+          <BottomTabs items={items.tabs} />
         </AppShell.Footer>
       )}
     </AppShell>

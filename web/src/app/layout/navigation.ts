@@ -67,10 +67,19 @@ const adminItems: NavItem[] = [
   { to: '/admin/settings', labelKey: 'nav.settings', shortLabelKey: 'nav.settingsShort', icon: IconSettings },
 ];
 
-/** What each role reaches from the navigation. The account is always one tap away in the header. */
-export function navigationFor(role: Role): { main: NavItem[]; account: NavItem } {
-  if (role === 'admin') return { main: [...adminItems.slice(0, 1), directory, ...adminItems.slice(1)], account };
-  // Five tabs at most on a 390-pixel phone: the account stays in the header, one tap away.
-  if (role === 'coordinator') return { main: [home('nav.myTeams'), people, directory, referrals, taxonomies], account };
-  return { main: [home('nav.myDay'), people, directory, referrals], account };
+/**
+ * What each role reaches from the navigation: `main` in the side bar, `tabs` on a phone (five at
+ * most in 390 pixels). The account is always one tap away in the header.
+ */
+export function navigationFor(role: Role): { main: NavItem[]; tabs: NavItem[]; account: NavItem } {
+  if (role === 'admin') {
+    // Admins run the deployment from a desk; on a phone the directory stays one tap away from home.
+    const main = [...adminItems.slice(0, 1), directory, ...adminItems.slice(1)];
+    return { main, tabs: adminItems, account };
+  }
+  const main =
+    role === 'coordinator'
+      ? [home('nav.myTeams'), people, directory, referrals, taxonomies]
+      : [home('nav.myDay'), people, directory, referrals];
+  return { main, tabs: main, account };
 }

@@ -1,5 +1,12 @@
 import { Anchor, Card, Group, List, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconList, IconListSearch, IconSettings, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconBuildingCommunity,
+  IconList,
+  IconListSearch,
+  IconSettings,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -9,7 +16,7 @@ import { teamsQuery, usersQuery } from '../../api/queries.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 
 type ShortcutProps = {
-  to: '/admin/users' | '/admin/teams' | '/admin/audit' | '/admin/settings' | '/taxonomies';
+  to: '/admin/users' | '/admin/teams' | '/admin/audit' | '/admin/settings' | '/taxonomies' | '/directory';
   icon: ReactNode;
   title: string;
   detail: string;
@@ -35,7 +42,10 @@ function Shortcut({ to, icon, title, detail }: ShortcutProps) {
   );
 }
 
-/** Administration: the accounts, teams, audit and settings, and the first steps on a new deployment. */
+/**
+ * Administration: the accounts, teams, audit and settings, the shared lists (taxonomies, the
+ * directory), and the first steps on a new deployment.
+ */
 export function AdminHome({ user }: { user: CurrentUser }) {
   const { t } = useTranslation();
   const teams = useQuery(teamsQuery).data;
@@ -94,6 +104,12 @@ export function AdminHome({ user }: { user: CurrentUser }) {
           icon={<IconList size={24} />}
           title={t('nav.taxonomies')}
           detail={t('taxonomies.intro')}
+        />
+        <Shortcut
+          to="/directory"
+          icon={<IconBuildingCommunity size={24} />}
+          title={t('directory.title')}
+          detail={t('directory.intro')}
         />
       </SimpleGrid>
     </Stack>
