@@ -1,5 +1,5 @@
-import { Anchor, Button, Card, Group, Stack, Text } from '@mantine/core';
-import { IconArrowLeft, IconEdit, IconPhone, IconPlus, IconWorld } from '@tabler/icons-react';
+import { Button, Card, Group, Stack, Text } from '@mantine/core';
+import { IconArrowLeft, IconEdit, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { RouterButton } from '../../ui/RouterButton.tsx';
 import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { Section } from '../people/Section.tsx';
+import { ContactLinks } from './ContactLinks.tsx';
 import { actorQuery, directoryKey, languageName, neighbourhoodsQuery } from './data.ts';
 import { AvailabilityTag, formatDay, useCanEditDirectory } from './parts.tsx';
 
@@ -100,23 +101,7 @@ function ActorView({ actor }: { actor: Actor }) {
       <Section title={t('actor.contact')}>
         {contact && (contact.phone || contact.email || contact.website || address) ? (
           <Stack gap={4}>
-            {contact.phone ? (
-              <Anchor href={`tel:${contact.phone}`}>
-                <Group gap={6}>
-                  <IconPhone size={18} aria-hidden />
-                  {contact.phone}
-                </Group>
-              </Anchor>
-            ) : null}
-            {contact.email ? <Anchor href={`mailto:${contact.email}`}>{contact.email}</Anchor> : null}
-            {contact.website ? (
-              <Anchor href={contact.website} target="_blank" rel="noreferrer">
-                <Group gap={6}>
-                  <IconWorld size={18} aria-hidden />
-                  {contact.website}
-                </Group>
-              </Anchor>
-            ) : null}
+            <ContactLinks phone={contact.phone} email={contact.email} website={contact.website} />
             {address ? <Text>{address}</Text> : null}
           </Stack>
         ) : (

@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { IconArrowLeft, IconEdit, IconMapPin, IconPhone, IconWorld } from '@tabler/icons-react';
+import { IconArrowLeft, IconEdit, IconMapPin } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
@@ -19,6 +19,7 @@ import { useApiError } from '../../ui/use-api-error.ts';
 import { useLanguage } from '../../ui/use-language.ts';
 import { referenceQuery, termLabel } from '../fieldwork/data.ts';
 import { Section } from '../people/Section.tsx';
+import { ContactLinks } from './ContactLinks.tsx';
 import { directoryKey, languageName, neighbourhoodsQuery, serviceQuery, statusHistoryQuery } from './data.ts';
 import { AvailabilityTag, clockText, formatDay, formatMoment, useCanEditDirectory } from './parts.tsx';
 
@@ -187,23 +188,12 @@ function ServiceView({ service }: { service: Service }) {
           {service.waitTime ? <Field label={t('service.waitTime')}>{service.waitTime}</Field> : null}
           {service.phone || service.email || service.url ? (
             <Stack gap={4}>
-              {service.phone ? (
-                <Anchor href={`tel:${service.phone}`}>
-                  <Group gap={6}>
-                    <IconPhone size={18} aria-hidden />
-                    {service.phone}
-                  </Group>
-                </Anchor>
-              ) : null}
-              {service.email ? <Anchor href={`mailto:${service.email}`}>{service.email}</Anchor> : null}
-              {service.url ? (
-                <Anchor href={service.url} target="_blank" rel="noreferrer">
-                  <Group gap={6}>
-                    <IconWorld size={18} aria-hidden />
-                    {t('service.website')}
-                  </Group>
-                </Anchor>
-              ) : null}
+              <ContactLinks
+                phone={service.phone}
+                email={service.email}
+                website={service.url}
+                websiteLabel={t('service.website')}
+              />
             </Stack>
           ) : null}
         </Stack>
