@@ -32,16 +32,9 @@ import {
   listBridgingSupports,
   updateBridgingSupport,
 } from './bridging.service.ts';
+import { addReferralNote, changeReferralStatus, recordCheckBack, updateReferral } from './referrals.changes.ts';
 import { expireStaleReferrals, scheduleReferralExpiry } from './referrals.expiry.ts';
-import {
-  addReferralNote,
-  changeReferralStatus,
-  createReferral,
-  getReferral,
-  listReferrals,
-  recordCheckBack,
-  updateReferral,
-} from './referrals.service.ts';
+import { createReferral, getReferral, listReferrals } from './referrals.service.ts';
 import { readReferralSettings, saveReferralSettings } from './referrals.settings.ts';
 import { referralSlip } from './referrals.slip.ts';
 import { referralStats } from './referrals.stats.ts';

@@ -1,37 +1,16 @@
 import { and, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type {
-  addReferralNoteBodySchema,
-  changeReferralStatusBodySchema,
-  createReferralBodySchema,
-  Referral,
-  recordCheckBackBodySchema,
-  referralListQuerySchema,
-  updateReferralBodySchema,
-} from '../../../core/contracts/referrals.ts';
-import { type LocalizedText, text } from '../../../core/localized.ts';
-import {
-  canMoveReferral,
-  openReferralStatuses,
-  type ReferralSharedItem,
-  type ReferralStatus,
-  statusNeedsReason,
-} from '../../../core/referrals.ts';
-import { uuidv7 } from '../../../core/uuid.ts';
+import type { createReferralBodySchema, Referral, referralListQuerySchema } from '../../../core/contracts/referrals.ts';
+import { text } from '../../../core/localized.ts';
+import { openReferralStatuses, type ReferralSharedItem, type ReferralStatus } from '../../../core/referrals.ts';
 import type { Database, Tx } from '../../db/client.ts';
 import { referralEvents, referrals, services } from '../../db/schema/index.ts';
 import { recordAudit } from '../../http/audit.ts';
 import { AppError, type FieldError, invalidField, notFound } from '../../http/errors.ts';
 import { type Actor, actorOf } from '../../http/request-context.ts';
 import { findEncounter } from '../fieldwork/encounters.repo.ts';
-import {
-  fieldError,
-  invalidFields,
-  unknownRecord,
-  unknownTerm,
-  VersionConflict,
-} from '../fieldwork/fieldwork.errors.ts';
+import { fieldError, invalidFields, unknownRecord, unknownTerm } from '../fieldwork/fieldwork.errors.ts';
 import { canWrite, scopedRecord, teamFilter, writeTeam } from '../fieldwork/fieldwork.policy.ts';
 import { findPerson, type PersonRow } from '../people/people.repo.ts';
 import { activeCodes } from '../taxonomies/taxonomies.service.ts';
@@ -44,7 +23,6 @@ import {
   loadListRow,
   newestFirst,
   openStatusSql,
-  type ReferralRow,
 } from './referrals.repo.ts';
 import { readReferralSettings } from './referrals.settings.ts';
 import { newSlipNumber } from './referrals.slip-number.ts';
@@ -53,14 +31,14 @@ export const referralLabel = text('Orientation', 'Referral');
 
 /** A phone's clock may run a little ahead: what it dates "now" is accepted up to this far ahead. */
 const clockSkewMs = 5 * 60_000;
-const closedStatuses: readonly ReferralStatus[] = ['refused', 'connected', 'failed', 'expired'];
-const isOpen = (status: string) => (openReferralStatuses as readonly string[]).includes(status);
+export const closedStatuses: readonly ReferralStatus[] = ['refused', 'connected', 'failed', 'expired'];
+export const isOpen = (status: string) => (openReferralStatuses as readonly string[]).includes(status);
 const nextDay = (day: string) => new Date(new Date(`${day}T00:00:00Z`).getTime() + 86_400_000);
 
 const scoped = scopedRecord(findReferral, referralLabel);
 
 /** A date given by the caller: not in the future, not before `notBefore` (the referral itself). */
-function pastInstant(path: string, value: string | undefined, now: Date, notBefore?: Date): Date {
+export function pastInstant(path: string, value: string | undefined, now: Date, notBefore?: Date): Date {
   if (value === undefined) return notBefore && notBefore > now ? notBefore : now;
   const at = new Date(value);
   if (at.getTime() > now.getTime() + clockSkewMs)
@@ -85,7 +63,7 @@ const sharingNeedsConsent = (items: ReferralSharedItem[]) =>
   );
 
 /** Name needs consent to identity; phone needs consent to be contacted. None for an anonymous contact. */
-function sharingProblem(items: ReferralSharedItem[], person: PersonRow | null): FieldError | null {
+export function sharingProblem(items: ReferralSharedItem[], person: PersonRow | null): FieldError | null {
   const personal = items.filter((i) => i === 'name' || i === 'phone');
   if (!personal.length) return null;
   if (!person)
@@ -104,7 +82,7 @@ function sharingProblem(items: ReferralSharedItem[], person: PersonRow | null): 
   return refused.length ? sharingNeedsConsent(refused) : null;
 }
 
-async function checkNeeds(db: Database | Tx, needs: string[]): Promise<FieldError[]> {
+export async function checkNeeds(db: Database | Tx, needs: string[]): Promise<FieldError[]> {
   const codes = (await activeCodes(db)).get('need') ?? new Set<string>();
   return needs.flatMap((code, i) => (codes.has(code) ? [] : [unknownTerm(`needs.${i}`, code)]));
 }
@@ -117,7 +95,7 @@ async function personFor(db: Database | Tx, actor: Actor, id: string): Promise<P
   return person;
 }
 
-async function present(db: Database | Tx, id: string, now = new Date()): Promise<Referral> {
+export async function present(db: Database | Tx, id: string, now = new Date()): Promise<Referral> {
   const [row, events, settings] = await Promise.all([loadListRow(db, id), eventsOf(db, id), readReferralSettings(db)]);
   if (!row) throw notFound(referralLabel);
   return presentReferral(row, events, settings.checkBackDays, now);
@@ -293,207 +271,4 @@ export async function getReferral(db: Database, request: FastifyRequest, id: str
 
 export async function writableReferral(db: Database | Tx, request: FastifyRequest, id: string) {
   return scoped.writable(db, request, id);
-}
-
-/** Applies a guarded change: only if `baseVersion` (when given) is still current, else a conflict. */
-async function bump(
-  tx: Tx,
-  current: ReferralRow,
-  baseVersion: number | undefined,
-  fields: Partial<typeof referrals.$inferInsert>,
-) {
-  const versionCheck = baseVersion === undefined ? undefined : eq(referrals.version, baseVersion);
-  const [row] = await tx
-    .update(referrals)
-    .set({ ...fields, version: sql`${referrals.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(referrals.id, current.id), versionCheck))
-    .returning();
-  if (!row) throw new VersionConflict(await present(tx, current.id));
-  return row;
-}
-
-export async function updateReferral(
-  db: Database | Tx,
-  request: FastifyRequest,
-  id: string,
-  body: z.output<typeof updateReferralBodySchema>,
-) {
-  const current = await writableReferral(db, request, id);
-  if (current.version !== body.baseVersion) throw new VersionConflict(await present(db, id));
-  const errors: FieldError[] = [];
-  if (body.needs) errors.push(...(await checkNeeds(db, body.needs)));
-  if (body.sharedItems) {
-    const person = current.personId ? ((await findPerson(db, current.personId)) ?? null) : null;
-    const sharing = sharingProblem(body.sharedItems, person);
-    if (sharing) errors.push(sharing);
-  }
-  if (errors.length) throw invalidFields(errors);
-  const { baseVersion, ...fields } = body;
-  return db.transaction(async (tx) => {
-    await bump(tx, current, baseVersion, {
-      ...(fields.needs ? { needs: [...new Set(fields.needs)] } : {}),
-      ...(fields.sharedItems ? { sharedItems: [...new Set(fields.sharedItems)] } : {}),
-    });
-    await recordAudit(tx, request, {
-      action: 'update',
-      entityType: 'referral',
-      entityId: id,
-      teamId: current.teamId,
-      details: { fields: Object.keys(fields) },
-    });
-    return present(tx, id);
-  });
-}
-
-const statusName: Record<ReferralStatus, LocalizedText> = {
-  proposed: text('proposée', 'proposed'),
-  sent: text('envoyée', 'sent'),
-  accepted: text('acceptée', 'accepted'),
-  refused: text('refusée', 'refused'),
-  connected: text('accrochée', 'connected'),
-  failed: text('échouée', 'failed'),
-  expired: text('expirée', 'expired'),
-};
-
-/** A status move (core/referrals.ts), dated, kept as an event; refused and failed need a reason. */
-export async function changeReferralStatus(
-  db: Database | Tx,
-  request: FastifyRequest,
-  id: string,
-  body: z.output<typeof changeReferralStatusBodySchema>,
-) {
-  const current = await writableReferral(db, request, id);
-  if (current.version !== body.baseVersion) throw new VersionConflict(await present(db, id));
-  const from = current.status as ReferralStatus;
-  const to = body.status;
-  if (!canMoveReferral(from, to))
-    throw invalidField(
-      'status',
-      text(
-        `Une orientation ${statusName[from].fr} ne peut pas passer à ${statusName[to].fr}.`,
-        `A referral that is ${statusName[from].en} cannot become ${statusName[to].en}.`,
-      ),
-    );
-  if (statusNeedsReason(to) && !body.reason)
-    throw invalidField('reason', text('Indiquez la raison.', 'Give the reason.'));
-  if (!statusNeedsReason(to) && body.reason)
-    throw invalidField(
-      'reason',
-      text(
-        'Une raison ne s’indique que pour une orientation refusée ou échouée.',
-        'A reason goes only with a refused or failed referral.',
-      ),
-    );
-  // A move is not dated before the one it follows, except after an expiry: the outcome learnt
-  // late may have happened before Relais expired the referral.
-  const notBefore = current.status === 'expired' ? current.referredAt : current.statusChangedAt;
-  const occurredAt = pastInstant('occurredAt', body.occurredAt, new Date(), notBefore);
-  if (occurredAt < notBefore)
-    throw invalidField(
-      'occurredAt',
-      text(
-        'Cette date précède le dernier changement de l’orientation.',
-        'This date comes before the referral’s last change.',
-      ),
-    );
-  const closed = closedStatuses.includes(to);
-  return db.transaction(async (tx) => {
-    await bump(tx, current, body.baseVersion, {
-      status: to,
-      failureReason: body.reason ?? null,
-      statusChangedAt: occurredAt,
-      connectedAt: to === 'connected' ? occurredAt : null,
-      closedAt: closed ? occurredAt : null,
-    });
-    await tx.insert(referralEvents).values({
-      id: uuidv7(),
-      referralId: id,
-      kind: 'status',
-      status: to,
-      reason: body.reason ?? null,
-      note: body.note ?? null,
-      fromPartner: body.fromPartner,
-      occurredAt,
-      recordedBy: actorOf(request).id,
-    });
-    await recordAudit(tx, request, {
-      action: 'update',
-      entityType: 'referral',
-      entityId: id,
-      teamId: current.teamId,
-      details: { from, status: to, ...(body.reason ? { reason: body.reason } : {}), fromPartner: body.fromPartner },
-    });
-    return present(tx, id);
-  });
-}
-
-/** "I called, no news yet": an open referral's check-back, which clears the one due. */
-export async function recordCheckBack(
-  db: Database | Tx,
-  request: FastifyRequest,
-  id: string,
-  body: z.output<typeof recordCheckBackBodySchema>,
-) {
-  const current = await writableReferral(db, request, id);
-  if (body.baseVersion !== undefined && current.version !== body.baseVersion)
-    throw new VersionConflict(await present(db, id));
-  if (!isOpen(current.status))
-    throw invalidField(
-      'status',
-      text(
-        'Cette orientation a déjà son issue : enregistrez plutôt une note.',
-        'This referral already has its outcome: add a note instead.',
-      ),
-    );
-  const occurredAt = pastInstant('occurredAt', body.occurredAt, new Date(), current.referredAt);
-  return db.transaction(async (tx) => {
-    await bump(tx, current, body.baseVersion, {});
-    await tx.insert(referralEvents).values({
-      id: uuidv7(),
-      referralId: id,
-      kind: 'checkBack',
-      note: body.note ?? null,
-      fromPartner: body.fromPartner,
-      occurredAt,
-      recordedBy: actorOf(request).id,
-    });
-    await recordAudit(tx, request, {
-      action: 'update',
-      entityType: 'referral',
-      entityId: id,
-      teamId: current.teamId,
-      details: { checkBack: true, fromPartner: body.fromPartner },
-    });
-    return present(tx, id);
-  });
-}
-
-/** A note adds to the story without changing the referral (no new version, no conflict). */
-export async function addReferralNote(
-  db: Database | Tx,
-  request: FastifyRequest,
-  id: string,
-  body: z.output<typeof addReferralNoteBodySchema>,
-) {
-  const current = await writableReferral(db, request, id);
-  const occurredAt = pastInstant('occurredAt', body.occurredAt, new Date(), current.referredAt);
-  return db.transaction(async (tx) => {
-    await tx.insert(referralEvents).values({
-      id: uuidv7(),
-      referralId: id,
-      kind: 'note',
-      note: body.note,
-      fromPartner: body.fromPartner,
-      occurredAt,
-      recordedBy: actorOf(request).id,
-    });
-    await recordAudit(tx, request, {
-      action: 'update',
-      entityType: 'referral',
-      entityId: id,
-      teamId: current.teamId,
-      details: { note: true, fromPartner: body.fromPartner },
-    });
-    return present(tx, id);
-  });
 }

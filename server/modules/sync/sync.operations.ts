@@ -25,7 +25,8 @@ import type { Tx } from '../../db/client.ts';
 import { attachEncounter, setFollowUp, updateEncounter } from '../fieldwork/encounters.service.ts';
 import { addObservation, addTally, endSession, startSession, updateSession } from '../fieldwork/sessions.service.ts';
 import { addRole, createPerson, updatePerson } from '../people/people.service.ts';
-import { changeReferralStatus, createReferral, recordCheckBack } from '../referrals/referrals.service.ts';
+import { changeReferralStatus, recordCheckBack } from '../referrals/referrals.changes.ts';
+import { createReferral } from '../referrals/referrals.service.ts';
 
 export type ParsedItem = { index: number; id: string; kind: SyncKind; entityId: string; payload: unknown };
 /** `data`: what the server made that the phone could not (a referral's slip number). */
