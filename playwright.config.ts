@@ -51,6 +51,8 @@ export default defineConfig({
         /fieldwork-.*\.spec\.ts/,
         /referrals(-.*)?\.spec\.ts/,
         /directory\.spec\.ts/,
+        /territory(-.*)?\.spec\.ts/,
+        /diagnostic(-.*)?\.spec\.ts/,
       ],
       use: { viewport: { width: 1280, height: 800 } },
     },
@@ -58,7 +60,7 @@ export default defineConfig({
       name: 'phone',
       dependencies: ['first-run'],
       // Field work happens on a phone: its journeys run here only.
-      testMatch: /(main-journey|fieldwork-.*|referrals(-.*)?|directory)\.spec\.ts/,
+      testMatch: /(main-journey|fieldwork-.*|referrals(-.*)?|directory|territory(-.*)?|diagnostic(-.*)?)\.spec\.ts/,
       use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, browserName: 'chromium' },
     },
     {

@@ -13,6 +13,11 @@ import { zodValidatorCompiler } from './http/validation.ts';
 import { installStrictTransportSecurity, registerWebApp } from './http/web-app.ts';
 import { registerModules } from './modules/index.ts';
 
+/** The basemap's host may serve styles and tiles to the page; no basemap opens nothing. */
+function basemapOrigins(config: Config): string[] {
+  return config.basemapUrl ? [new URL(config.basemapUrl.replaceAll(/[{}]/g, '')).origin] : [];
+}
+
 export type AppContext = { config: Config; database: DatabaseHandle };
 
 declare module 'fastify' {
@@ -46,8 +51,8 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...basemapOrigins(config)],
+        connectSrc: ["'self'", ...basemapOrigins(config)],
         workerSrc: ["'self'", 'blob:'],
         manifestSrc: ["'self'"],
         // Teams often reach a laptop by its address on the local network, over plain HTTP: upgrading

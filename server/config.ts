@@ -43,6 +43,15 @@ const environmentSchema = z.object({
       }
     }, 'must be an IANA time zone such as America/Toronto or Europe/Brussels')
     .default('America/Toronto'),
+  /**
+   * Optional basemap under the maps: a MapLibre style URL, or a raster tile template with {z}/{x}/{y}.
+   * Empty means no basemap: sectors, places and outlines are drawn on a plain background, offline too.
+   */
+  RELAIS_BASEMAP_URL: z
+    .string()
+    .trim()
+    .refine((value) => value === '' || /^https?:\/\/[^\s]+$/.test(value), 'must be an http(s) URL')
+    .default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -61,6 +70,8 @@ export type Config = {
   adminEmail: string;
   /** IANA time zone of the deployment (RELAIS_TIME_ZONE, default America/Toronto). */
   timeZone: string;
+  /** RELAIS_BASEMAP_URL, or null: maps then draw their layers on a plain background. */
+  basemapUrl: string | null;
   logLevel: string;
   /** Base delay added to each failed sign-in, doubled per recent failure. Tests set it to zero. */
   signInFailureDelayMs: number;
@@ -95,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.RELAIS_TRUST_PROXY,
     adminEmail: e.RELAIS_ADMIN_EMAIL,
     timeZone: e.RELAIS_TIME_ZONE,
+    basemapUrl: e.RELAIS_BASEMAP_URL || null,
     logLevel: e.LOG_LEVEL,
     signInFailureDelayMs: 250,
     webRoot: path.resolve(import.meta.dirname, '../web/dist'),

@@ -7,6 +7,8 @@ export const publicSettingsSchema = z.object({
   deploymentName: z.string(),
   vocabulary: z.enum(vocabularyPresets),
   defaultLanguage: z.enum(languages),
+  /** A MapLibre style URL or a raster tile template ({z}/{x}/{y}); null draws maps without a basemap. */
+  basemapUrl: z.string().nullable(),
 });
 export type PublicSettings = z.infer<typeof publicSettingsSchema>;
 

@@ -57,3 +57,25 @@ describe('the web app', () => {
     expect(secure.headers['strict-transport-security']).toMatch(/max-age=\d+/);
   });
 });
+
+describe('the basemap under the maps', () => {
+  it('opens nothing by default, and only the configured host when a basemap is set', async () => {
+    const csp = (await get('/')).headers['content-security-policy'] as string;
+    expect(csp).toMatch(/connect-src 'self';/);
+    expect((await get('/api/settings')).json().basemapUrl).toBeNull();
+
+    const tiles = 'https://tiles.example.org/{z}/{x}/{y}.png';
+    const withBasemap = await createTestApp({ webRoot, basemapUrl: tiles });
+    try {
+      const answer = await withBasemap.app.inject({ method: 'GET', url: '/' });
+      const policy = answer.headers['content-security-policy'] as string;
+      expect(policy).toContain("connect-src 'self' https://tiles.example.org;");
+      expect(policy).toContain('img-src ');
+      expect(policy).toMatch(/img-src [^;]*https:\/\/tiles\.example\.org/);
+      const settings = await withBasemap.app.inject({ method: 'GET', url: '/api/settings' });
+      expect(settings.json().basemapUrl).toBe(tiles);
+    } finally {
+      await withBasemap.close();
+    }
+  });
+});

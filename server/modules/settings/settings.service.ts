@@ -25,6 +25,8 @@ export async function readPublicSettings(db: Database, config: Config): Promise<
     vocabulary: config.vocabulary,
     defaultLanguage: config.defaultLanguage,
     ...saved,
+    // From the environment only: the page's content security policy is built from it at boot.
+    basemapUrl: config.basemapUrl,
   });
 }
 

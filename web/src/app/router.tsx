@@ -1,30 +1,14 @@
-import type { QueryClient } from '@tanstack/react-query';
-import {
-  createRootRouteWithContext,
-  createRoute,
-  createRouter,
-  lazyRouteComponent,
-  Outlet,
-  redirect,
-} from '@tanstack/react-router';
+import { createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { auditActions } from '../../../core/audit-actions.ts';
-import type { CurrentUser } from '../../../core/contracts/auth.ts';
-import { availabilities } from '../../../core/directory.ts';
-import { sessionQuery } from '../api/session.ts';
+import { diagnosticRoutes } from '../modules/diagnostic/routes.ts';
+import { directoryPrintRoutes, directoryRoutes } from '../modules/directory/routes.ts';
+import { networkRoutes } from '../modules/network/routes.ts';
+import { referralPrintRoutes, referralRoutes } from '../modules/referrals/routes.ts';
+import { territoryRoutes } from '../modules/territory/routes.ts';
 import { PageLoader } from '../ui/PageLoader.tsx';
 import { RouteError } from '../ui/RouteError.tsx';
 import { queryClient } from './query-client.ts';
-
-type RouterContext = { queryClient: QueryClient };
-
-const rootRoute = createRootRouteWithContext<RouterContext>()({
-  component: Outlet,
-  notFoundComponent: lazyRouteComponent(() => import('../modules/home/NotFoundPage.tsx'), 'NotFoundPage'),
-});
-
-async function signedInUser(context: RouterContext): Promise<CurrentUser | null> {
-  return (await context.queryClient.ensureQueryData(sessionQuery)).user;
-}
+import { coordinatorsOnly, rootRoute, signedInRoute, signedInUser, text } from './route-base.ts';
 
 /** Where a user lands after signing in: back where they were headed, never off-site. */
 const safeRedirect = (target: unknown) =>
@@ -52,19 +36,6 @@ const choosePasswordRoute = createRoute({
     if (!user.mustChangePassword) throw redirect({ to: '/' });
   },
   component: lazyRouteComponent(() => import('../modules/auth/ChoosePasswordPage.tsx'), 'ChoosePasswordPage'),
-});
-
-/** Every page behind sign-in: the layout with navigation, and the user in the route context. */
-const signedInRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  id: 'signed-in',
-  beforeLoad: async ({ context, location }) => {
-    const user = await signedInUser(context);
-    if (!user) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
-    if (user.mustChangePassword) throw redirect({ to: '/choose-password' });
-    return { user };
-  },
-  component: lazyRouteComponent(() => import('./layout/AppLayout.tsx'), 'AppLayout'),
 });
 
 const homeRoute = createRoute({
@@ -123,184 +94,12 @@ const syncRoute = createRoute({
   component: lazyRouteComponent(() => import('../offline/SyncPage.tsx'), 'SyncPage'),
 });
 
-// ---- neighbourhood directory (issue 5) ----
-
-type DirectorySearch = {
-  q?: string;
-  need?: string;
-  language?: string;
-  neighbourhoodId?: string;
-  openNow?: boolean;
-  availability?: (typeof availabilities)[number][];
-};
-
-const directoryRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: '/directory',
-  validateSearch: (search: Record<string, unknown>): DirectorySearch => {
-    const listed = Array.isArray(search.availability) ? search.availability : [search.availability];
-    const availability = availabilities.filter((value) => listed.includes(value));
-    return {
-      q: text(search.q),
-      need: text(search.need),
-      language: text(search.language),
-      neighbourhoodId: text(search.neighbourhoodId),
-      openNow: search.openNow === true || search.openNow === 'true' ? true : undefined,
-      availability: availability.length ? availability : undefined,
-    };
-  },
-  component: lazyRouteComponent(() => import('../modules/directory/DirectoryPage.tsx'), 'DirectoryPage'),
-});
-
-/** Administrators read the directory; the forms are for those who keep it. */
-const directoryEditor = ({ context }: { context: { user: CurrentUser } }) => {
-  if (context.user.role === 'admin') throw redirect({ to: '/not-allowed' });
-};
-
-const newServiceRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: '/directory/services/new',
-  validateSearch: (search: Record<string, unknown>): { actorId?: string } => ({ actorId: text(search.actorId) }),
-  beforeLoad: directoryEditor,
-  component: lazyRouteComponent(() => import('../modules/directory/ServiceFormPage.tsx'), 'NewServicePage'),
-});
-
-const serviceRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: '/directory/services/$serviceId',
-  component: lazyRouteComponent(() => import('../modules/directory/ServicePage.tsx'), 'ServicePage'),
-});
-
-const editServiceRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: '/directory/services/$serviceId/edit',
-  beforeLoad: directoryEditor,
-  component: lazyRouteComponent(() => import('../modules/directory/ServiceFormPage.tsx'), 'EditServicePage'),
-});
-
-const newActorRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: '/directory/actors/new',
-  validateSearch: (search: Record<string, unknown>): { kind: 'organisation' | 'keyPerson' } => ({
-    kind: search.kind === 'keyPerson' ? 'keyPerson' : 'organisation',
-  }),
-  beforeLoad: directoryEditor,
-  component: lazyRouteComponent(() => import('../modules/directory/ActorFormPage.tsx'), 'NewActorPage'),
-});
-
-const actorRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: '/directory/actors/$actorId',
-  component: lazyRouteComponent(() => import('../modules/directory/ActorPage.tsx'), 'ActorPage'),
-});
-
-const editActorRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: '/directory/actors/$actorId/edit',
-  beforeLoad: directoryEditor,
-  component: lazyRouteComponent(() => import('../modules/directory/ActorFormPage.tsx'), 'EditActorPage'),
-});
-
-/** The printable directory: signed in, without the app's header and tabs around it. */
-const directoryPrintRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/directory/print',
-  validateSearch: (search: Record<string, unknown>): { lang?: 'fr' | 'en' } => ({
-    lang: search.lang === 'fr' || search.lang === 'en' ? search.lang : undefined,
-  }),
-  beforeLoad: async ({ context, location }) => {
-    const user = await signedInUser(context);
-    if (!user) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
-  },
-  component: lazyRouteComponent(() => import('../modules/directory/PrintPage.tsx'), 'PrintPage'),
-});
-
-// ---- referrals (issue 5) ----
-
-const referralFilterValues = ['due', 'open', 'connected', 'failed', 'refused', 'expired', 'all'] as const;
-type ReferralsSearch = { filter?: (typeof referralFilterValues)[number]; mine?: boolean; page?: number };
-
-const referralsRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: '/referrals',
-  validateSearch: (search: Record<string, unknown>): ReferralsSearch => {
-    const page = Number(search.page);
-    return {
-      filter: referralFilterValues.find((value) => value === search.filter),
-      mine: search.mine === true || search.mine === 'true' ? true : undefined,
-      page: Number.isInteger(page) && page > 1 ? page : undefined,
-    };
-  },
-  component: lazyRouteComponent(() => import('../modules/referrals/ReferralsPage.tsx'), 'ReferralsPage'),
-});
-
-type ReferSearch = { encounterId?: string; personId?: string; needs?: string[] };
-
-const referRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: '/referrals/new',
-  validateSearch: (search: Record<string, unknown>): ReferSearch => ({
-    encounterId: text(search.encounterId),
-    personId: text(search.personId),
-    needs: Array.isArray(search.needs) ? search.needs.map(String).filter(Boolean) : undefined,
-  }),
-  component: lazyRouteComponent(() => import('../modules/referrals/ReferPage.tsx'), 'ReferPage'),
-});
-
-/** What the team learns: charts, loaded only when opened. */
-const learnRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: '/referrals/learn',
-  component: lazyRouteComponent(() => import('../modules/referrals/LearnPage.tsx'), 'LearnPage'),
-});
-
-const referralRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: '/referrals/$referralId',
-  validateSearch: (search: Record<string, unknown>): { created?: boolean } => ({
-    created: search.created === true || search.created === 'true' ? true : undefined,
-  }),
-  component: lazyRouteComponent(() => import('../modules/referrals/ReferralPage.tsx'), 'ReferralPage'),
-});
-
-/** The printable slip: signed in, but without the app's header and tabs around it. */
-const slipRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/referrals/$referralId/slip',
-  validateSearch: (search: Record<string, unknown>): { lang?: 'fr' | 'en' } => ({
-    lang: search.lang === 'fr' || search.lang === 'en' ? search.lang : undefined,
-  }),
-  beforeLoad: async ({ context, location }) => {
-    const user = await signedInUser(context);
-    if (!user) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
-  },
-  component: lazyRouteComponent(() => import('../modules/referrals/SlipPage.tsx'), 'SlipPage'),
-});
-
-const bridgingRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: '/bridging/$supportId',
-  component: lazyRouteComponent(() => import('../modules/referrals/BridgingPage.tsx'), 'BridgingPage'),
-});
-
 /** Coordinators (and admins) edit the lists of needs, actions, rights, barriers, themes and counters. */
 const taxonomiesRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/taxonomies',
-  beforeLoad: ({ context }) => {
-    if (context.user.role !== 'coordinator' && context.user.role !== 'admin') throw redirect({ to: '/not-allowed' });
-  },
+  beforeLoad: coordinatorsOnly,
   component: lazyRouteComponent(() => import('../modules/taxonomies/TaxonomiesPage.tsx'), 'TaxonomiesPage'),
-});
-
-/** Exchanging the directory in Open Referral HSDS 3.0 (export, import with a dry run): coordinators and admins. */
-const hsdsRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: '/directory/hsds',
-  beforeLoad: ({ context }) => {
-    if (context.user.role !== 'coordinator' && context.user.role !== 'admin') throw redirect({ to: '/not-allowed' });
-  },
-  component: lazyRouteComponent(() => import('../modules/hsds/HsdsPage.tsx'), 'HsdsPage'),
 });
 
 const notAllowedRoute = createRoute({
@@ -339,9 +138,6 @@ export type AuditSearch = {
   to?: string;
 };
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
-}
 const auditRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/admin/audit',
@@ -368,8 +164,8 @@ const settingsRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   signInRoute,
   choosePasswordRoute,
-  slipRoute,
-  directoryPrintRoute,
+  ...referralPrintRoutes,
+  ...directoryPrintRoutes,
   signedInRoute.addChildren([
     homeRoute,
     accountRoute,
@@ -379,20 +175,12 @@ const routeTree = rootRoute.addChildren([
     peopleRoute,
     personRoute,
     syncRoute,
-    referralsRoute,
-    referRoute,
-    learnRoute,
-    referralRoute,
-    bridgingRoute,
-    directoryRoute,
-    newServiceRoute,
-    serviceRoute,
-    editServiceRoute,
-    newActorRoute,
-    actorRoute,
-    editActorRoute,
+    ...referralRoutes,
+    ...directoryRoutes,
+    ...territoryRoutes,
+    ...networkRoutes,
+    ...diagnosticRoutes,
     taxonomiesRoute,
-    hsdsRoute,
     notAllowedRoute,
     adminRoute.addChildren([usersRoute, teamsAdminRoute, auditRoute, settingsRoute]),
   ]),

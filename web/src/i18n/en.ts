@@ -1,8 +1,11 @@
+import { diagnosticEn } from './diagnostic.en.ts';
 import { directoryEn } from './directory.en.ts';
 import { fieldworkEn } from './fieldwork.en.ts';
 import type { Messages } from './fr.ts';
 import { hsdsEn } from './hsds.en.ts';
+import { networkEn } from './network.en.ts';
 import { referralsEn } from './referrals.en.ts';
+import { territoryEn } from './territory.en.ts';
 
 /** The English words of Relais. Field words come from the vocabulary preset, as in French. */
 export const en: Messages = {
@@ -10,6 +13,9 @@ export const en: Messages = {
   ...hsdsEn,
   ...directoryEn,
   ...referralsEn,
+  ...territoryEn,
+  ...networkEn,
+  ...diagnosticEn,
   common: {
     loading: 'Loading…',
     save: 'Save',

@@ -1,7 +1,10 @@
+import { diagnosticFr } from './diagnostic.fr.ts';
 import { directoryFr } from './directory.fr.ts';
 import { fieldworkFr } from './fieldwork.fr.ts';
 import { hsdsFr } from './hsds.fr.ts';
+import { networkFr } from './network.fr.ts';
 import { referralsFr } from './referrals.fr.ts';
+import { territoryFr } from './territory.fr.ts';
 
 /**
  * The French words of Relais, the first language. Field words (worker, team, person…) are never
@@ -12,6 +15,9 @@ export const fr = {
   ...hsdsFr,
   ...directoryFr,
   ...referralsFr,
+  ...territoryFr,
+  ...networkFr,
+  ...diagnosticFr,
   common: {
     loading: 'Chargement…',
     save: 'Enregistrer',

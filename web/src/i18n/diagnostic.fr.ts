@@ -1,0 +1,4 @@
+/** The French words of the diagnostic pages (issue 6). */
+export const diagnosticFr = {
+  diagnostic: {},
+};

@@ -1,0 +1,2 @@
+/** The network pages (issue 6), joined into the route tree by app/router.tsx. */
+export const networkRoutes = [] as const;

@@ -1,0 +1,2 @@
+/** The territory pages (issue 6), joined into the route tree by app/router.tsx. */
+export const territoryRoutes = [] as const;
