@@ -52,18 +52,23 @@ export type CentralityPart = {
   closeness: Float64Array;
 };
 
-/** Brandes' accumulation for the sources from..to-1 (a worker's share). */
+/**
+ * Brandes' accumulation for the sources from..to-1 (a worker's share). The backward pass needs no
+ * division per edge: with c(w) = (1 + δ(w)) / σ(w), a node's dependency is δ(v) = σ(v) · Σ c(w) over
+ * its children w in the shortest-path DAG, so c(v) = 1 / σ(v) + Σ c(w): one division per node.
+ * Children are stored grouped by parent in search order, so they are summed by reading backwards.
+ */
 export function centralityPart(graph: Adjacency, from: number, to: number): CentralityPart {
   const { n, offsets, targets } = graph;
   const betweenness = new Float64Array(n);
   const closeness = new Float64Array(Math.max(0, to - from));
   const dist = new Int32Array(n).fill(-1);
   const sigma = new Float64Array(n);
-  const delta = new Float64Array(n);
+  const carried = new Float64Array(n);
   const queue = new Int32Array(n);
-  // The edges of the shortest-path DAG, in the order the search found them.
-  const dagFrom = new Int32Array(targets.length);
-  const dagTo = new Int32Array(targets.length);
+  // children[childrenEnd[k - 1] .. childrenEnd[k]) are the DAG children of queue[k].
+  const children = new Int32Array(targets.length);
+  const childrenEnd = new Int32Array(n);
   for (let s = from; s < to; s++) {
     dist[s] = 0;
     sigma[s] = 1;
@@ -73,43 +78,41 @@ export function centralityPart(graph: Adjacency, from: number, to: number): Cent
     let edges = 0;
     let total = 0;
     while (head < tail) {
-      const v = queue[head++]!;
-      const next = dist[v]! + 1;
-      total += next - 1;
+      const v = queue[head]!;
+      const level = dist[v]!;
+      const next = level + 1;
+      total += level;
       const sv = sigma[v]!;
       for (let i = offsets[v]!, end = offsets[v + 1]!; i < end; i++) {
         const w = targets[i]!;
-        let dw = dist[w]!;
+        const dw = dist[w]!;
         if (dw < 0) {
           dist[w] = next;
-          dw = next;
+          sigma[w] = sv;
           queue[tail++] = w;
-        }
-        if (dw === next) {
+          children[edges++] = w;
+        } else if (dw === next) {
           sigma[w]! += sv;
-          dagFrom[edges] = v;
-          dagTo[edges++] = w;
+          children[edges++] = w;
         }
       }
+      childrenEnd[head++] = edges;
     }
-    // Later edges first: every edge leaving w is counted before an edge that enters w.
-    for (let e = edges - 1; e >= 0; e--) {
-      const v = dagFrom[e]!;
-      const w = dagTo[e]!;
-      delta[v]! += (sigma[v]! / sigma[w]!) * (1 + delta[w]!);
-    }
-    for (let k = 1; k < tail; k++) {
+    // Deepest first: a node's children are all final before the node itself is reached.
+    let e = edges;
+    for (let k = tail - 1; k > 0; k--) {
+      const first = childrenEnd[k - 1]!;
+      let sum = 0;
+      while (e > first) sum += carried[children[--e]!]!;
       const w = queue[k]!;
-      betweenness[w]! += delta[w]!;
+      const sw = sigma[w]!;
+      betweenness[w]! += sw * sum;
+      carried[w] = 1 / sw + sum;
     }
     const reached = tail - 1;
     closeness[s - from] = total > 0 && n > 1 ? (reached / total) * (reached / (n - 1)) : 0;
-    for (let k = 0; k < tail; k++) {
-      const w = queue[k]!;
-      dist[w] = -1;
-      sigma[w] = 0;
-      delta[w] = 0;
-    }
+    // Only distances mark a node as seen; σ and the carried sums are written before they are read.
+    for (let k = 0; k < tail; k++) dist[queue[k]!] = -1;
   }
   return { betweenness, closeness };
 }
