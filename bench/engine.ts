@@ -1,20 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { generatedPassword } from '../scripts/generate/accounts.ts';
 import { writeToDatabase } from '../scripts/generate/write.ts';
-import { buildApp } from '../server/app.ts';
-import { loadConfig } from '../server/config.ts';
 import { type DatabaseHandle, openDatabase } from '../server/db/client.ts';
 import { seedTaxonomies } from '../server/modules/taxonomies/taxonomies.service.ts';
 import { findPostgresBin, startPostgresCluster } from '../server/test-support/postgres-cluster.ts';
+import type { CoverageFigures } from './coverage.ts';
 import { type DirectoryFigures, measureDirectorySearch } from './directory.ts';
 import { type Caller, type FieldworkFigures, measureFieldwork } from './fieldwork.ts';
 import { measureHsdsExport } from './hsds.ts';
 import { type LoadResult, load, repeat } from './load.ts';
+import { measureOnMillion } from './organisation.ts';
 import { teamsListSql, usersPageSql } from './raw-queries.ts';
+import { serveApp, signInAs } from './serve.ts';
 
 export type EngineName = 'PGlite' | 'PostgreSQL';
 
@@ -29,11 +28,13 @@ export type EngineFigures = {
   fieldwork: FieldworkFigures;
   directory: DirectoryFigures;
   hsds: Awaited<ReturnType<typeof measureHsdsExport>>;
+  coverage: CoverageFigures;
+  millionLoadSeconds: number;
 };
 
 export type BenchPlan = { scale: number; seed: string; seconds: { signIn: number; read: number; raw: number } };
 
-type Opened = {
+export type Opened = {
   database: DatabaseHandle;
   cleanup: () => Promise<void> | void;
   /** A second, empty database on the same engine, for a figure that needs its own data set. */
@@ -84,25 +85,6 @@ export async function openPostgres(): Promise<Opened | string> {
   };
 }
 
-const cookieValue = (setCookie: string[], name: string) =>
-  setCookie.map((c) => c.split(';')[0]!).find((c) => c.startsWith(`${name}=`)) ?? '';
-
-/** Signs in as the browser does: the first call hands out the anonymous CSRF token (double submit). */
-async function signInAs(base: string, email: string) {
-  const opened = await fetch(`${base}/api/auth/session`);
-  const csrf = cookieValue(opened.headers.getSetCookie(), 'relais_csrf');
-  const signInRequest = {
-    url: `${base}/api/auth/sign-in`,
-    method: 'POST' as const,
-    headers: { 'content-type': 'application/json', cookie: csrf, 'x-csrf-token': csrf.split('=')[1] ?? '' },
-    body: JSON.stringify({ email, password: generatedPassword }),
-  };
-  const signedIn = await fetch(signInRequest.url, signInRequest);
-  if (signedIn.status !== 200) throw new Error(`sign-in failed: ${await signedIn.text()}`);
-  const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
-  return { signInRequest, session: cookieValue(signedIn.headers.getSetCookie(), 'relais_session'), csrfToken };
-}
-
 /** A field worker of one generated team, signed in: the caller of the fieldwork figures. */
 async function signInWorker(database: DatabaseHandle, base: string): Promise<Caller> {
   const [worker] = await database.query<{ id: string; email: string; team_id: string }>(
@@ -130,10 +112,7 @@ export async function measureEngine(
     );
     if (!admin) throw new Error('the generated data has no active admin');
 
-    const config = { ...loadConfig({}), logLevel: 'silent', webRoot: null, signInFailureDelayMs: 0 };
-    const app = await buildApp({ config, database });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const { app, base } = await serveApp(database);
     try {
       const { signInRequest, session } = await signInAs(base, admin.email);
 
@@ -160,7 +139,20 @@ export async function measureEngine(
         await side.cleanup();
       }
       const directory = await measureDirectorySearch(database, log);
-      return { engine, rows: generated.rows, signIn, users, usersRaw, teams, teamsRaw, fieldwork, directory, hsds };
+      const organisation = await measureOnMillion(another, log);
+      return {
+        engine,
+        rows: generated.rows,
+        signIn,
+        users,
+        usersRaw,
+        teams,
+        teamsRaw,
+        fieldwork,
+        directory,
+        hsds,
+        ...organisation,
+      };
     } finally {
       await app.close();
     }

@@ -10,6 +10,7 @@ import {
 import { measureNetwork } from './network.ts';
 import { report, targets } from './report.ts';
 import { directoryReport, directoryTargets } from './report-directory.ts';
+import { territoryReport, territoryTargets } from './report-territory.ts';
 
 /**
  * `npm run bench`: the figures of issues #3 to #6 measured in one run, on one generated data set, on
@@ -48,13 +49,9 @@ const network = await measureNetwork(log);
 
 for (const line of report(figures, skipped)) log(line);
 for (const line of directoryReport(figures)) log(line);
+for (const line of territoryReport(figures, network)) log(line);
 for (const line of targets(figures)) log(line);
 for (const line of directoryTargets(figures)) log(line);
-const networkMedian = network.poolMs[1] ?? network.poolMs[0] ?? 0;
-log('\n== Targets (issue #6) ==\n');
-log(
-  `  [${networkMedian < 1500 ? 'met' : 'NOT MET'}] network metrics on ${network.actors} actors and ${network.ties} ties under 1.5 s   ` +
-    `${Math.round(networkMedian)} ms with ${network.threads} threads (one thread, searches only: ${Math.round(network.singleThreadMs)} ms)`,
-);
+for (const line of territoryTargets(figures, network)) log(line);
 log(`\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 process.exit(0);

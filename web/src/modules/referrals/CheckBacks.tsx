@@ -21,8 +21,12 @@ import { formatDate } from './parts.tsx';
 export function CheckBacks({ items }: { items: CheckBackItem[] | undefined }) {
   const { t } = useTranslation();
   const outbox = useQuery(outboxQuery);
+  // Tapped here stays gone: once the outbox has synced a tap, the day's list may be read again a
+  // moment later than the outbox, and the card must not come back in between.
+  const [tapped, setTapped] = useState<ReadonlySet<string>>(new Set());
   const done = followedHere(outbox.data);
-  const due = (items ?? []).filter((item) => !done.has(item.referral.id));
+  const due = (items ?? []).filter((item) => !done.has(item.referral.id) && !tapped.has(item.referral.id));
+  const leave = (id: string) => setTapped((before) => new Set(before).add(id));
   return (
     <Stack gap="xs" component="section">
       <Title order={2} fz="xl">
@@ -30,20 +34,23 @@ export function CheckBacks({ items }: { items: CheckBackItem[] | undefined }) {
       </Title>
       {items && due.length === 0 ? <Text c="dimmed">{t('referrals.noCheckBack')}</Text> : null}
       {due.map((item) => (
-        <CheckBackCard key={item.referral.id} item={item} />
+        <CheckBackCard key={item.referral.id} item={item} onTapped={() => leave(item.referral.id)} />
       ))}
     </Stack>
   );
 }
 
-function CheckBackCard({ item }: { item: CheckBackItem }) {
+function CheckBackCard({ item, onTapped }: { item: CheckBackItem; onTapped: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [asking, setAsking] = useState(false);
   const { referral } = item;
   const who = referral.person?.nickname ?? `${t('referrals.anonymous')} ${referral.slipNumber}`;
   const label = (action: string) => t('referrals.oneTapLabel', { action, service: referral.service.name, who });
-  const fail = (reason: ReferralFailureReason) => void quickStatus(referral, { status: 'failed', reason });
+  const fail = (reason: ReferralFailureReason) => {
+    onTapped();
+    void quickStatus(referral, { status: 'failed', reason });
+  };
 
   return (
     <Card withBorder padding="sm" data-testid="check-back">
@@ -83,7 +90,10 @@ function CheckBackCard({ item }: { item: CheckBackItem }) {
           <Stack gap={6}>
             <Button
               leftSection={<IconCheck size={18} aria-hidden />}
-              onClick={() => void quickStatus(referral, { status: 'connected' })}
+              onClick={() => {
+                onTapped();
+                void quickStatus(referral, { status: 'connected' });
+              }}
               aria-label={label(t('referrals.oneTapConnected'))}
               styles={wrappingButton}
             >
@@ -93,7 +103,10 @@ function CheckBackCard({ item }: { item: CheckBackItem }) {
               <Button
                 variant="default"
                 leftSection={<IconClock size={18} aria-hidden />}
-                onClick={() => void quickCheckBack(referral)}
+                onClick={() => {
+                  onTapped();
+                  void quickCheckBack(referral);
+                }}
                 aria-label={label(t('referrals.oneTapWaiting'))}
                 styles={wrappingButton}
               >
