@@ -53,62 +53,125 @@ export type CentralityPart = {
 };
 
 /**
- * Brandes' accumulation for the sources from..to-1 (a worker's share). The backward pass needs no
- * division per edge: with c(w) = (1 + δ(w)) / σ(w), a node's dependency is δ(v) = σ(v) · Σ c(w) over
- * its children w in the shortest-path DAG, so c(v) = 1 / σ(v) + Σ c(w): one division per node.
- * Children are stored grouped by parent in search order, so they are summed by reading backwards.
+ * Brandes' accumulation for the sources from..to-1 (a worker's share).
+ *
+ * Forward, the search is direction-optimising (Beamer, 2012): level by level it either expands the
+ * frontier's ties (top-down) or, once the frontier's ties outnumber those of the nodes not reached
+ * yet, lets each unreached node look for parents on the frontier (bottom-up). In a city-sized
+ * network the last levels hold most actors, so about half the ties are never read. Path counts
+ * σ are summed over the parents in both directions, so nothing is approximated.
+ *
+ * Backward, no division per tie: with c(w) = (1 + δ(w)) / σ(w), a node's dependency is
+ * δ(v) = σ(v) · Σ c(w) over its children w, so c(v) = 1 / σ(v) + Σ c(w). Top-down levels store
+ * children grouped by parent (summed when the parent comes up); bottom-up levels store parents
+ * grouped by child (the child pushes its c into `pushed` of each parent). Deepest nodes first.
  */
 export function centralityPart(graph: Adjacency, from: number, to: number): CentralityPart {
   const { n, offsets, targets } = graph;
+  const allTies = targets.length;
   const betweenness = new Float64Array(n);
   const closeness = new Float64Array(Math.max(0, to - from));
   const dist = new Int32Array(n).fill(-1);
   const sigma = new Float64Array(n);
   const carried = new Float64Array(n);
+  const pushed = new Float64Array(n);
   const queue = new Int32Array(n);
-  // children[childrenEnd[k - 1] .. childrenEnd[k]) are the DAG children of queue[k].
-  const children = new Int32Array(targets.length);
+  const unreached = new Int32Array(n);
+  // For the node at queue position k: its children [childrenStart[k], childrenEnd[k]) when its
+  // level was expanded top-down, its parents [parentsStart[k], parentsEnd[k]) when found bottom-up.
+  const children = new Int32Array(allTies);
+  const childrenStart = new Int32Array(n);
   const childrenEnd = new Int32Array(n);
+  const parents = new Int32Array(allTies);
+  const parentsStart = new Int32Array(n);
+  const parentsEnd = new Int32Array(n);
+  const enqueue = (w: number, position: number, firstParent: number, lastParent: number) => {
+    queue[position] = w;
+    childrenStart[position] = childrenEnd[position] = 0;
+    parentsStart[position] = firstParent;
+    parentsEnd[position] = lastParent;
+  };
   for (let s = from; s < to; s++) {
     dist[s] = 0;
     sigma[s] = 1;
-    queue[0] = s;
-    let head = 0;
+    enqueue(s, 0, 0, 0);
+    let levelStart = 0;
     let tail = 1;
-    let edges = 0;
+    let level = 0;
     let total = 0;
-    while (head < tail) {
-      const v = queue[head]!;
-      const level = dist[v]!;
+    let childCount = 0;
+    let parentCount = 0;
+    let reachedTies = offsets[s + 1]! - offsets[s]!;
+    let frontierTies = reachedTies;
+    let unreachedCount = -1; // -1 while top-down
+    while (levelStart < tail) {
+      const levelEnd = tail;
       const next = level + 1;
-      total += level;
-      const sv = sigma[v]!;
-      for (let i = offsets[v]!, end = offsets[v + 1]!; i < end; i++) {
-        const w = targets[i]!;
-        const dw = dist[w]!;
-        if (dw < 0) {
-          dist[w] = next;
-          sigma[w] = sv;
-          queue[tail++] = w;
-          children[edges++] = w;
-        } else if (dw === next) {
-          sigma[w]! += sv;
-          children[edges++] = w;
-        }
+      if (unreachedCount < 0 && frontierTies > allTies - reachedTies) {
+        unreachedCount = 0;
+        for (let v = 0; v < n; v++) if (dist[v]! < 0) unreached[unreachedCount++] = v;
       }
-      childrenEnd[head++] = edges;
+      frontierTies = 0;
+      if (unreachedCount < 0) {
+        for (let k = levelStart; k < levelEnd; k++) {
+          const v = queue[k]!;
+          const sv = sigma[v]!;
+          childrenStart[k] = childCount;
+          for (let i = offsets[v]!, end = offsets[v + 1]!; i < end; i++) {
+            const w = targets[i]!;
+            const dw = dist[w]!;
+            if (dw < 0) {
+              dist[w] = next;
+              sigma[w] = sv;
+              enqueue(w, tail++, 0, 0);
+              children[childCount++] = w;
+              frontierTies += offsets[w + 1]! - offsets[w]!;
+            } else if (dw === next) {
+              sigma[w]! += sv;
+              children[childCount++] = w;
+            }
+          }
+          childrenEnd[k] = childCount;
+        }
+      } else {
+        let kept = 0;
+        for (let j = 0; j < unreachedCount; j++) {
+          const w = unreached[j]!;
+          const firstParent = parentCount;
+          let paths = 0;
+          for (let i = offsets[w]!, end = offsets[w + 1]!; i < end; i++) {
+            const u = targets[i]!;
+            if (dist[u] === level) {
+              paths += sigma[u]!;
+              parents[parentCount++] = u;
+            }
+          }
+          if (parentCount > firstParent) {
+            dist[w] = next;
+            sigma[w] = paths;
+            enqueue(w, tail++, firstParent, parentCount);
+            frontierTies += offsets[w + 1]! - offsets[w]!;
+          } else unreached[kept++] = w;
+        }
+        unreachedCount = kept;
+      }
+      reachedTies += frontierTies;
+      total += (tail - levelEnd) * next;
+      levelStart = levelEnd;
+      level = next;
     }
-    // Deepest first: a node's children are all final before the node itself is reached.
-    let e = edges;
     for (let k = tail - 1; k > 0; k--) {
-      const first = childrenEnd[k - 1]!;
-      let sum = 0;
-      while (e > first) sum += carried[children[--e]!]!;
       const w = queue[k]!;
+      let sum = pushed[w]!;
+      pushed[w] = 0;
+      for (let e = childrenStart[k]!, end = childrenEnd[k]!; e < end; e++) sum += carried[children[e]!]!;
       const sw = sigma[w]!;
       betweenness[w]! += sw * sum;
-      carried[w] = 1 / sw + sum;
+      const c = 1 / sw + sum;
+      carried[w] = c;
+      for (let e = parentsStart[k]!, end = parentsEnd[k]!; e < end; e++) pushed[parents[e]!]! += c;
     }
+    pushed[s] = 0;
     const reached = tail - 1;
     closeness[s - from] = total > 0 && n > 1 ? (reached / total) * (reached / (n - 1)) : 0;
     // Only distances mark a node as seen; σ and the carried sums are written before they are read.

@@ -26,6 +26,22 @@ function randomNetwork(n: number, ties: number, seed: number) {
   return { sources, targets };
 }
 
+/** Ties between any two actors: few levels, so the searches turn bottom-up for the last ones. */
+function denseNetwork(n: number, ties: number, seed: number) {
+  let state = seed;
+  const random = () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+  const sources: number[] = [];
+  const targets: number[] = [];
+  for (let k = 0; k < ties; k++) {
+    sources.push(Math.floor(random() * n));
+    targets.push(Math.floor(random() * n));
+  }
+  return { sources, targets };
+}
+
 function referenceOf(n: number, sources: number[], targets: number[]) {
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   for (let v = 0; v < n; v++) graph.addNode(String(v));
@@ -68,9 +84,11 @@ describe('network centralities', () => {
     [40, 70, 2],
     [80, 120, 3],
     [60, 40, 4],
+    [150, 900, 8],
+    [300, 1500, 9],
   ] as const) {
     it(`equal graphology's betweenness and closeness on a ${n}-actor network (seed ${seed})`, () => {
-      const { sources, targets } = randomNetwork(n, ties, seed);
+      const { sources, targets } = ties > 3 * n ? denseNetwork(n, ties, seed) : randomNetwork(n, ties, seed);
       const graph = adjacencyOf(n, sources, targets);
       // Two parts, as two workers would compute them.
       const half = Math.floor(n / 2);
