@@ -13,7 +13,8 @@ const round = (value: number) => Math.round(value * 1e7) / 1e7;
  * Statistical sectors shaped like the real ones (a few hundred metres across, sharing their
  * borders), six per neighbourhood, with the indicators seed 004 chooses a neighbourhood with —
  * population, median income, diabetes, density, people over 65, household size, deprivation
- * quintile — for two census years, drawn from one hidden "need" per sector so they agree.
+ * quintile — for two census years, drawn from one hidden "need" per sector so they agree. The
+ * team's places without coordinates get a spot inside their neighbourhood's sectors.
  */
 export const territorySectors: GeneratorModule = {
   name: 'statistical sectors and indicators',
@@ -62,6 +63,12 @@ export const territorySectors: GeneratorModule = {
         addIndicators(add, sector.id as string, area, faker.number.float({ min: 0, max: 1 }), (range) =>
           faker.number.float(range),
         );
+      }
+      // The team's places in this neighbourhood stand somewhere inside its sectors (public spots).
+      for (const place of rows.places ?? []) {
+        if (place.neighbourhood_id !== hood.id || place.latitude != null) continue;
+        place.longitude = round(originLon + k * 3 * width + faker.number.float({ min: 0.1, max: 2.9 }) * width);
+        place.latitude = round(originLat + faker.number.float({ min: 0.1, max: 1.9 }) * height);
       }
       const outline = outlineOf(geometries);
       add('neighbourhood_territories', {

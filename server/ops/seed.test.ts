@@ -36,6 +36,17 @@ describe('seed --demo', () => {
     expect(afterFirst.people).toBeGreaterThan(100);
     expect(afterFirst.encounters).toBeGreaterThan(500);
 
+    // Every place stands on the map, inside the box of its neighbourhood's sectors.
+    const spots = await test.database.query<{ name: string; inside: boolean | null }>(
+      `select p.name, exists (
+         select 1 from neighbourhood_sectors ns join sectors s on s.id = ns.sector_id
+         where ns.neighbourhood_id = p.neighbourhood_id
+           and p.longitude between s.west and s.east and p.latitude between s.south and s.north
+       ) as inside from places p`,
+    );
+    expect(spots.length).toBeGreaterThan(0);
+    for (const spot of spots) expect(spot.inside, spot.name).toBe(true);
+
     const second = await seedDemo(test.database.db);
     expect(await totals()).toEqual(afterFirst);
     expect(second.credentials).toEqual(first.credentials);

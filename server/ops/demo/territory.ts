@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { type Flavour, fakerFor } from '../../../scripts/generate/random.ts';
 import { territorySectors } from '../../../scripts/generate/territory-sectors.ts';
 import type { Row, TableRows } from '../../../scripts/generate/types.ts';
-import { neighbourhoodSectors, neighbourhoods } from '../../db/schema/index.ts';
+import { neighbourhoodSectors, neighbourhoods, places } from '../../db/schema/index.ts';
 import { insertRows } from '../bulk-insert.ts';
 import { readTables, runnerOf } from '../catalog.ts';
 import { demoTeams, teamIdByCode } from './territories.ts';
@@ -37,7 +37,14 @@ export const territoryStep: DemoStep = {
         continue;
       }
       const flavour: Flavour = index === 0 ? 'sherbrooke' : 'brussels';
-      const rows: TableRows = { neighbourhoods: hoods.map((h) => ({ id: h.id, name: h.name })) };
+      const teamPlaces = await db
+        .select({ id: places.id, neighbourhood_id: places.neighbourhoodId, latitude: places.latitude })
+        .from(places)
+        .where(eq(places.teamId, teamId));
+      const rows: TableRows = {
+        neighbourhoods: hoods.map((h) => ({ id: h.id, name: h.name })),
+        places: teamPlaces.map((place) => ({ ...place })),
+      };
       const add = (table: string, ...added: Row[]) => {
         rows[table] = [...(rows[table] ?? []), ...added];
       };
@@ -54,8 +61,16 @@ export const territoryStep: DemoStep = {
       await db.transaction(async (tx) => {
         const run = runnerOf(tx);
         for (const table of tables) {
-          if (table.name === 'neighbourhoods') continue;
+          if (table.name === 'neighbourhoods' || table.name === 'places') continue;
           await insertRows(run, table, rows[table.name] ?? []);
+        }
+        // The places were already there: only their spot on the map is new.
+        for (const place of rows.places ?? []) {
+          if (place.latitude == null) continue;
+          await tx
+            .update(places)
+            .set({ latitude: Number(place.latitude), longitude: Number(place.longitude) })
+            .where(eq(places.id, String(place.id)));
         }
       });
       report(`sectors of ${team.code}: ${rows.sectors?.length ?? 0} sectors / secteurs`);
