@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { authRoutes } from './auth/auth.routes.ts';
+import { committeeRoutes } from './committees/committees.routes.ts';
 import { directoryRoutes } from './directory/directory.routes.ts';
 import { fieldworkRoutes } from './fieldwork/fieldwork.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
@@ -32,6 +33,7 @@ export async function registerModules(api: FastifyInstance): Promise<void> {
   await api.register(fieldworkRoutes);
   await api.register(peopleRoutes);
   await api.register(myDayRoutes);
+  await api.register(committeeRoutes);
   await api.register(syncRoutes);
   await api.register(directoryRoutes);
   await api.register(hsdsRoutes);

@@ -1,5 +1,6 @@
 export * from './accounts.ts';
 export * from './audit.ts';
+export * from './committees.ts';
 export * from './coverage.ts';
 export * from './directory.ts';
 export * from './fieldwork.ts';
