@@ -179,6 +179,7 @@ export const timelineTypes = [
   'referral',
   'referralStatus',
   'bridgingStarted',
+  'activity',
   'bridgingEnded',
 ] as const;
 const timelineItemSchema = z.object({
@@ -187,7 +188,8 @@ const timelineItemSchema = z.object({
   id: z.uuid(),
   /**
    * For encounters: needs, actions, identification, session; for roles: the role; for referrals:
-   * service, needs, slip number, current status; for a status change: status, reason, fromPartner.
+   * service, needs, slip number, current status; for a status change: status, reason, fromPartner;
+   * for an activity session attended: the activity, its kind and the person's role that day.
    */
   summary: z.record(z.string(), z.unknown()),
 });

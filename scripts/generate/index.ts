@@ -1,5 +1,6 @@
 import { hash } from '@node-rs/argon2';
 import { accounts, generatedPassword } from './accounts.ts';
+import { activities } from './activities.ts';
 import { auditTrail } from './audit.ts';
 import { committees } from './committees.ts';
 import { directory } from './directory.ts';
@@ -21,6 +22,7 @@ const modules: GeneratorModule[] = [
   territorySectors,
   network,
   committees,
+  activities,
   auditTrail,
 ];
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../core/roles.ts';
 import { Agent, signedInAgent } from '../test-support/agent.ts';
 import { createTestApp, type TestApp } from '../test-support/app.ts';
+import { activityRows } from '../test-support/authorization/activity-rows.ts';
 import { committeeRows } from '../test-support/authorization/committee-rows.ts';
 import { directoryRows } from '../test-support/authorization/directory-rows.ts';
 import { fieldworkRows } from '../test-support/authorization/fieldwork-rows.ts';
@@ -35,6 +36,7 @@ const table: Row[] = [
   ...territoryRows,
   ...networkRows,
   ...committeeRows,
+  ...activityRows,
 ];
 
 let t: TestApp;

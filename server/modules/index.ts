@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { activityRoutes } from './activities/activities.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { committeeRoutes } from './committees/committees.routes.ts';
 import { directoryRoutes } from './directory/directory.routes.ts';
@@ -34,6 +35,7 @@ export async function registerModules(api: FastifyInstance): Promise<void> {
   await api.register(peopleRoutes);
   await api.register(myDayRoutes);
   await api.register(committeeRoutes);
+  await api.register(activityRoutes);
   await api.register(syncRoutes);
   await api.register(directoryRoutes);
   await api.register(hsdsRoutes);

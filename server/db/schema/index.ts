@@ -1,3 +1,4 @@
+export * from './activities.ts';
 export * from './accounts.ts';
 export * from './audit.ts';
 export * from './committees.ts';

@@ -3,7 +3,14 @@ import type { FastifyRequest } from 'fastify';
 import { mergedPersonFields } from '../../../core/fieldwork.ts';
 import { text } from '../../../core/localized.ts';
 import type { Database, Tx } from '../../db/client.ts';
-import { bridgingSupports, encounters, people, personRoles, referrals } from '../../db/schema/index.ts';
+import {
+  activityAttendance,
+  bridgingSupports,
+  encounters,
+  people,
+  personRoles,
+  referrals,
+} from '../../db/schema/index.ts';
 import { recordAudit } from '../../http/audit.ts';
 import { invalidField } from '../../http/errors.ts';
 import { VersionConflict } from '../fieldwork/fieldwork.errors.ts';
@@ -14,7 +21,8 @@ const isoOrNull = (d: Date | null) => d?.toISOString() ?? null;
 
 /**
  * Every table that points at a person. A merge moves all of them to the survivor, so nothing is
- * lost; activity attendance (a later issue) adds its line here.
+ * lost. Activity attendance is moved apart (moveAttendance): it has no id of its own, and both
+ * records may have attended the same session.
  */
 const personReferences = [
   { name: 'encounters', table: encounters, column: encounters.personId },
@@ -22,6 +30,18 @@ const personReferences = [
   { name: 'referrals', table: referrals, column: referrals.personId },
   { name: 'bridgingSupports', table: bridgingSupports, column: bridgingSupports.personId },
 ] as const;
+
+/** The absorbed record's sessions become the survivor's; a session both attended is kept once. */
+async function moveAttendance(tx: Tx, survivorId: string, absorbedId: string): Promise<number> {
+  await tx.execute(sql`delete from activity_attendance a where a.person_id = ${absorbedId}
+    and exists (select 1 from activity_attendance b where b.session_id = a.session_id and b.person_id = ${survivorId})`);
+  const rows = await tx
+    .update(activityAttendance)
+    .set({ personId: survivorId })
+    .where(eq(activityAttendance.personId, absorbedId))
+    .returning({ sessionId: activityAttendance.sessionId });
+  return rows.length;
+}
 
 /**
  * Merges `absorbedId` into `survivorId`: every encounter and role moves, the survivor's blanks are
@@ -53,6 +73,7 @@ export async function mergePeople(db: Database | Tx, request: FastifyRequest, su
         .returning({ id: sql<string>`id` });
       moved[name] = rows.length;
     }
+    moved.attendance = await moveAttendance(tx, survivorId, absorbedId);
     if (!fields.consentGivenAt && !survivor.consentGivenAt) {
       // Without a consent on the survivor, no encounter of theirs may stay "identified".
       await tx

@@ -13,7 +13,7 @@ type TimelineRow = { type: string; at: Date | string; id: string; summary: Recor
 
 /**
  * One UNION ALL, newest first: each kind of event is one part with the same four columns
- * (type, at, id, summary). Activity attendance joins as a new part.
+ * (type, at, id, summary).
  */
 const parts = (personId: string) => [
   sql`select 'encounter' as type, e.occurred_at as at, e.id,
@@ -35,6 +35,10 @@ const parts = (personId: string) => [
           'reason', ev.reason, 'fromPartner', ev.from_partner)
       from referral_events ev join referrals f on f.id = ev.referral_id join services s on s.id = f.service_id
       where f.person_id = ${personId} and ev.kind = 'status' and ev.id <> f.id and ev.occurred_at > f.referred_at`,
+  sql`select 'activity', (s.on_date::timestamp at time zone 'UTC'), s.id,
+        jsonb_build_object('activityId', a.id, 'title', a.title, 'kind', a.kind, 'role', t.role)
+      from activity_attendance t join activity_sessions s on s.id = t.session_id
+      join collective_activities a on a.id = s.activity_id where t.person_id = ${personId}`,
   sql`select 'bridgingStarted', (b.started_on::timestamp at time zone 'UTC'), b.id,
         jsonb_build_object('purpose', b.purpose, 'referralId', b.referral_id, 'plannedEndOn', b.planned_end_on)
       from bridging_supports b where b.person_id = ${personId}`,

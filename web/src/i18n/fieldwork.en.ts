@@ -200,6 +200,8 @@ export const fieldworkEn: typeof fieldworkFr = {
     timelineEncounter: 'Contact',
     timelineRoleStarted: 'Becomes {{role}}',
     timelineRoleEnded: 'No longer {{role}}',
+    timelineActivity: 'Activity: {{title}}',
+    activityRole: { participant: 'Takes part', volunteer: 'Volunteer that day', coFacilitator: 'Co-facilitates' },
     attachTitle: 'Attach an anonymous contact',
     attachText: 'A contact logged as anonymous was in fact this person? Attach it to their record.',
     attachShow: 'Show my recent anonymous contacts',

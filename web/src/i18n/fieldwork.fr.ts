@@ -204,6 +204,8 @@ export const fieldworkFr = {
     timelineEncounter: 'Contact',
     timelineRoleStarted: 'Devient {{role}}',
     timelineRoleEnded: 'N’est plus {{role}}',
+    timelineActivity: 'Activité : {{title}}',
+    activityRole: { participant: 'Participe', volunteer: 'Bénévole ce jour-là', coFacilitator: 'Co-anime' },
     attachTitle: 'Rattacher un contact anonyme',
     attachText: 'Un contact noté comme anonyme était en fait cette personne ? Rattachez-le à sa fiche.',
     attachShow: 'Voir mes contacts anonymes récents',

@@ -10,7 +10,7 @@ import { Section } from './Section.tsx';
 
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
-/** Encounters, roles, referrals and bridging supports, newest first (activities join later). */
+/** Encounters, roles, referrals, bridging supports and activity sessions attended, newest first. */
 export function TimelineSection({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -31,11 +31,13 @@ export function TimelineSection({ personId }: { personId: string }) {
                 title={
                   referral
                     ? referral.title
-                    : item.type === 'encounter'
-                      ? t('person.timelineEncounter')
-                      : t(item.type === 'roleStarted' ? 'person.timelineRoleStarted' : 'person.timelineRoleEnded', {
-                          role: t(`personRoles.${String(item.summary.role ?? 'participant')}`),
-                        })
+                    : item.type === 'activity'
+                      ? t('person.timelineActivity', { title: String(item.summary.title ?? '') })
+                      : item.type === 'encounter'
+                        ? t('person.timelineEncounter')
+                        : t(item.type === 'roleStarted' ? 'person.timelineRoleStarted' : 'person.timelineRoleEnded', {
+                            role: t(`personRoles.${String(item.summary.role ?? 'participant')}`),
+                          })
                 }
               >
                 <Stack gap={0}>
@@ -49,6 +51,9 @@ export function TimelineSection({ personId }: { personId: string }) {
                         ),
                       ].join(' · ') || t('day.noDetail')}
                     </Text>
+                  ) : null}
+                  {item.type === 'activity' ? (
+                    <Text fz="sm">{t(`person.activityRole.${String(item.summary.role ?? 'participant')}`)}</Text>
                   ) : null}
                   {referral?.body}
                 </Stack>

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { Encounter } from '../../../../core/contracts/fieldwork.ts';
-import type { Person, PersonSummary } from '../../../../core/contracts/people.ts';
+import type { Person, PersonSummary, timelineTypes } from '../../../../core/contracts/people.ts';
 import { api } from '../../api/client.ts';
 import { cachedRead } from '../fieldwork/data.ts';
 
@@ -11,8 +11,10 @@ export const personQuery = (id: string) =>
     retry: false,
   });
 
+type TimelineItemType = (typeof timelineTypes)[number];
+
 export type TimelineItem = {
-  type: 'encounter' | 'roleStarted' | 'roleEnded' | 'referral' | 'referralStatus' | 'bridgingStarted' | 'bridgingEnded';
+  type: TimelineItemType;
   at: string;
   id: string;
   summary: Record<string, unknown>;
