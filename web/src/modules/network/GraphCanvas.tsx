@@ -1,0 +1,123 @@
+import { Box, Loader, Text } from '@mantine/core';
+import Graph from 'graphology';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import Sigma from 'sigma';
+import type { LayoutInput } from './graph-layout.ts';
+import { NodeRingProgram } from './node-ring-program.ts';
+import { useLayout } from './use-layout.ts';
+
+export type DrawnNode = { id: string; label: string; community: number; colour: string; size: number; ring: number };
+export type DrawnEdge = { id: string; source: string; target: string; colour: string; size: number };
+
+type Props = {
+  nodes: DrawnNode[];
+  edges: DrawnEdge[];
+  selectedId: string | null;
+  onSelect: (id: string | null) => void;
+  /** Sigma could not start (no WebGL context): the page shows its table instead. */
+  onFailure: () => void;
+  description: string;
+  /** Ties the layout weighs, when they differ from those drawn: two dates share one picture. */
+  layoutEdges?: DrawnEdge[];
+};
+
+/**
+ * The network drawn by sigma (WebGL): the layout comes from a worker, then sigma draws; hovering or
+ * tapping an actor selects it (the page shows who it is), tapping the background lets go.
+ */
+export function GraphCanvas({ nodes, edges, selectedId, onSelect, onFailure, description, layoutEdges }: Props) {
+  const { t } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const sigma = useRef<Sigma | null>(null);
+  const selected = useRef(selectedId);
+  const [rendered, setRendered] = useState(false);
+  // Sorted by id: the same network always reaches the layout in the same order, hence the same picture.
+  const ordered = useMemo(() => [...nodes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), [nodes]);
+  const layoutInput = useMemo((): LayoutInput => {
+    const index = new Map(ordered.map((node, i) => [node.id, i]));
+    const pairs: [number, number][] = [];
+    for (const edge of layoutEdges ?? edges) {
+      const a = index.get(edge.source);
+      const b = index.get(edge.target);
+      if (a !== undefined && b !== undefined) pairs.push(a < b ? [a, b] : [b, a]);
+    }
+    pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    return { ids: ordered.map((node) => node.id), communities: ordered.map((node) => node.community), edges: pairs };
+  }, [ordered, edges, layoutEdges]);
+  const positions = useLayout(layoutInput);
+
+  useEffect(() => {
+    setRendered(false);
+    if (!positions || !container.current) return;
+    const graph = new Graph({ type: 'undirected', multi: true });
+    ordered.forEach((node, i) => {
+      graph.addNode(node.id, {
+        x: positions[i * 2],
+        y: positions[i * 2 + 1],
+        size: node.size,
+        color: node.colour,
+        label: node.label,
+        ring: node.ring,
+        forceLabel: node.ring === 1 && ordered.length <= 200,
+      });
+    });
+    for (const edge of edges)
+      if (graph.hasNode(edge.source) && graph.hasNode(edge.target))
+        graph.addEdgeWithKey(edge.id, edge.source, edge.target, { color: edge.colour, size: edge.size });
+    let renderer: Sigma;
+    try {
+      renderer = new Sigma(graph, container.current, {
+        defaultNodeType: 'ring',
+        nodeProgramClasses: { ring: NodeRingProgram },
+        labelFont: 'system-ui, sans-serif',
+        labelSize: 13,
+        labelWeight: '600',
+        zIndex: true,
+        nodeReducer: (key, data) =>
+          key === selected.current ? { ...data, highlighted: true, forceLabel: true, zIndex: 2 } : data,
+        edgeReducer: (_key, data) => data,
+      });
+    } catch {
+      onFailure();
+      return;
+    }
+    sigma.current = renderer;
+    renderer.on('enterNode', ({ node }) => onSelect(node));
+    renderer.on('clickNode', ({ node }) => onSelect(node));
+    renderer.on('clickStage', () => onSelect(null));
+    renderer.once('afterRender', () => setRendered(true));
+    renderer.refresh();
+    return () => {
+      sigma.current = null;
+      renderer.kill();
+    };
+  }, [positions, ordered, edges, onSelect, onFailure]);
+
+  useEffect(() => {
+    selected.current = selectedId;
+    sigma.current?.refresh({ skipIndexation: true });
+  }, [selectedId]);
+
+  return (
+    <Box pos="relative">
+      <Box
+        ref={container}
+        data-testid="network-graph"
+        data-rendered={rendered ? 'true' : 'false'}
+        data-nodes={nodes.length}
+        data-edges={edges.length}
+        role="img"
+        aria-label={description}
+        h={{ base: 380, sm: 560 }}
+        style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8, background: 'white' }}
+      />
+      {positions ? null : (
+        <Box pos="absolute" top="45%" left={0} right={0} ta="center">
+          <Loader size="sm" aria-hidden />
+          <Text fz="sm">{t('network.layingOut')}</Text>
+        </Box>
+      )}
+    </Box>
+  );
+}

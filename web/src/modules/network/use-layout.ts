@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import type { LayoutInput } from './graph-layout.ts';
+
+/** Runs the layout in a web worker (or on the page if workers fail) and returns the positions. */
+export function useLayout(input: LayoutInput | null): Float64Array | null {
+  const [positions, setPositions] = useState<Float64Array | null>(null);
+  useEffect(() => {
+    setPositions(null);
+    if (!input) return;
+    let cancelled = false;
+    let worker: Worker | null = null;
+    const onPage = async () => {
+      const { layoutPositions } = await import('./graph-layout.ts');
+      if (!cancelled) setPositions(layoutPositions(input));
+    };
+    try {
+      worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = (event: MessageEvent<Float64Array>) => {
+        if (!cancelled) setPositions(event.data);
+        worker?.terminate();
+      };
+      worker.onerror = () => {
+        worker?.terminate();
+        void onPage();
+      };
+      worker.postMessage(input);
+    } catch {
+      void onPage();
+    }
+    return () => {
+      cancelled = true;
+      worker?.terminate();
+    };
+  }, [input]);
+  return positions;
+}
