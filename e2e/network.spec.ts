@@ -171,7 +171,7 @@ test('a coordinator notes ties and an interaction, reads the graph and its figur
   await expect(graph).toHaveAttribute('data-rendered', 'true', { timeout: 30_000 });
   await expect(graph.locator('canvas').first()).toBeVisible();
   const summary = page.getByTestId('network-summary');
-  await expect(summary).toContainText('7 acteurs, 7 liens');
+  await expect(summary).toContainText('7 acteurs · 7 liens');
   const table = page.getByTestId('metrics-table');
   const row = (name: string) => table.getByRole('row').filter({ hasText: name });
   await expect(row(names.broker)).toContainText('Passerelle');
@@ -192,10 +192,10 @@ test('a coordinator notes ties and an interaction, reads the graph and its figur
 
   // Filters: without derived ties, then without the "know each other" kind.
   await page.locator('label', { hasText: 'Liens déduits de l’activité' }).click();
-  await expect(summary).toContainText('7 acteurs, 6 liens');
+  await expect(summary).toContainText('7 acteurs · 6 liens');
   await page.locator('label', { hasText: 'Se connaissent' }).click();
   await expect(page.getByRole('checkbox', { name: 'Se connaissent' })).not.toBeChecked();
-  await expect(summary).toContainText('7 acteurs, 5 liens');
+  await expect(summary).toContainText('7 acteurs · 5 liens');
   await expect(page).toHaveURL(/derived=false/);
   await expect(graph).toHaveAttribute('data-edges', '5');
 

@@ -10,6 +10,7 @@ export const networkEn: typeof networkFr = {
     neighbourhood: 'Neighbourhood',
     allNeighbourhoods: 'All neighbourhoods',
     derivedTies: 'Ties derived from activity',
+    kindsShown: 'Kinds of tie: {{count}} of {{total}}',
     handKinds: 'Ties noted by the team',
     derivedKinds: 'Derived ties',
     tieKind: {
@@ -24,7 +25,7 @@ export const networkEn: typeof networkFr = {
     },
     compare: 'Compare two dates',
     summary:
-      '{{actors}} actors, {{ties}} ties, {{communities}} communities · {{bridging}} bridging, {{isolated}} isolated',
+      '{{actors}} actors · {{ties}} ties · {{communities}} communities · bridging: {{bridging}} · isolated: {{isolated}}',
     sizeBy: 'Size of the dots by',
     metric: {
       name: 'Actor',

@@ -8,6 +8,7 @@ export const networkFr = {
     neighbourhood: 'Quartier',
     allNeighbourhoods: 'Tous les quartiers',
     derivedTies: 'Liens déduits de l’activité',
+    kindsShown: 'Natures de lien : {{count}} sur {{total}}',
     handKinds: 'Liens notés par l’équipe',
     derivedKinds: 'Liens déduits',
     tieKind: {
@@ -22,7 +23,7 @@ export const networkFr = {
     },
     compare: 'Comparer deux dates',
     summary:
-      '{{actors}} acteurs, {{ties}} liens, {{communities}} communautés · {{bridging}} passerelles, {{isolated}} isolés',
+      '{{actors}} acteurs · {{ties}} liens · {{communities}} communautés · passerelles : {{bridging}} · isolés : {{isolated}}',
     sizeBy: 'Taille des points selon',
     metric: {
       name: 'Acteur',

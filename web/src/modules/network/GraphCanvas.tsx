@@ -74,8 +74,11 @@ export function GraphCanvas({ nodes, edges, selectedId, onSelect, onFailure, des
         labelSize: 13,
         labelWeight: '600',
         zIndex: true,
+        // Every name shows on a small network; on a big one, names come with zooming in.
+        labelRenderedSizeThreshold: ordered.length <= 80 ? 0 : 6,
+        // The chosen actor grows and keeps its name, drawn by the same program (its marks stay).
         nodeReducer: (key, data) =>
-          key === selected.current ? { ...data, highlighted: true, forceLabel: true, zIndex: 2 } : data,
+          key === selected.current ? { ...data, size: data.size * 1.5, forceLabel: true, zIndex: 2 } : data,
         edgeReducer: (_key, data) => data,
       });
     } catch {

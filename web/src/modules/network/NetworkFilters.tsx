@@ -1,6 +1,8 @@
-import { Chip, Group, NativeSelect, Stack, Switch, Text } from '@mantine/core';
+import { Button, Chip, Collapse, Group, NativeSelect, Stack, Switch, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { derivedTieKinds, tieKinds } from '../../../../core/network.ts';
 import { neighbourhoodsQuery } from '../directory/data.ts';
@@ -23,8 +25,12 @@ export function NetworkFilters({
 }) {
   const { t } = useTranslation();
   const neighbourhoods = useQuery(neighbourhoodsQuery);
+  // On a phone the eight kinds fold away, so the graph is on the first screen.
+  const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
+  const [kindsOpen, setKindsOpen] = useState(wide);
   const derivedOn = values.derived !== false;
   const chosen = values.kinds?.length ? values.kinds : allEdgeKinds;
+  const shownCount = chosen.filter((kind) => derivedOn || (tieKinds as readonly string[]).includes(kind)).length;
   const setKinds = (kinds: string[]) => {
     const next = allEdgeKinds.filter((kind) => kinds.includes(kind));
     onChange({ ...values, kinds: next.length === allEdgeKinds.length || next.length === 0 ? undefined : next });
@@ -52,34 +58,46 @@ export function NetworkFilters({
           mb={8}
         />
       </Group>
-      <Chip.Group multiple value={[...chosen]} onChange={setKinds}>
-        <Stack gap={6}>
-          <Text fz="sm" fw={600} id="hand-kinds">
-            {t('network.handKinds')}
-          </Text>
-          <Group gap={6} role="group" aria-labelledby="hand-kinds">
-            {tieKinds.map((kind) => (
-              <Chip key={kind} value={kind} size="sm">
-                {t(`network.tieKind.${kind}`)}
-              </Chip>
-            ))}
-          </Group>
-          {derivedOn ? (
-            <>
-              <Text fz="sm" fw={600} id="derived-kinds">
-                {t('network.derivedKinds')}
-              </Text>
-              <Group gap={6} role="group" aria-labelledby="derived-kinds">
-                {derivedTieKinds.map((kind) => (
-                  <Chip key={kind} value={kind} size="sm">
-                    {t(`network.tieKind.${kind}`)}
-                  </Chip>
-                ))}
-              </Group>
-            </>
-          ) : null}
-        </Stack>
-      </Chip.Group>
+      <Button
+        variant="subtle"
+        size="compact-md"
+        onClick={() => setKindsOpen(!kindsOpen)}
+        aria-expanded={kindsOpen}
+        rightSection={kindsOpen ? <IconChevronUp size={16} aria-hidden /> : <IconChevronDown size={16} aria-hidden />}
+        style={{ alignSelf: 'flex-start' }}
+      >
+        {t('network.kindsShown', { count: shownCount, total: derivedOn ? allEdgeKinds.length : tieKinds.length })}
+      </Button>
+      <Collapse expanded={kindsOpen}>
+        <Chip.Group multiple value={[...chosen]} onChange={setKinds}>
+          <Stack gap={6}>
+            <Text fz="sm" fw={600} id="hand-kinds">
+              {t('network.handKinds')}
+            </Text>
+            <Group gap={6} role="group" aria-labelledby="hand-kinds">
+              {tieKinds.map((kind) => (
+                <Chip key={kind} value={kind} size="sm">
+                  {t(`network.tieKind.${kind}`)}
+                </Chip>
+              ))}
+            </Group>
+            {derivedOn ? (
+              <>
+                <Text fz="sm" fw={600} id="derived-kinds">
+                  {t('network.derivedKinds')}
+                </Text>
+                <Group gap={6} role="group" aria-labelledby="derived-kinds">
+                  {derivedTieKinds.map((kind) => (
+                    <Chip key={kind} value={kind} size="sm">
+                      {t(`network.tieKind.${kind}`)}
+                    </Chip>
+                  ))}
+                </Group>
+              </>
+            ) : null}
+          </Stack>
+        </Chip.Group>
+      </Collapse>
     </Stack>
   );
 }

@@ -23,9 +23,9 @@ export function communityColour(community: number): string {
 export type SizeMetric = 'degree' | 'betweenness';
 export const sizeMetrics: readonly SizeMetric[] = ['degree', 'betweenness'];
 
-/** 4 to 18 pixels, by the square root of the value: a hub stands out without hiding its neighbours. */
+/** 5 to 18 pixels, by the square root of the value: a hub stands out without hiding its neighbours. */
 export function nodeSize(value: number, max: number): number {
-  return 4 + 14 * Math.sqrt(max > 0 ? value / max : 0);
+  return 5 + 13 * Math.sqrt(max > 0 ? value / max : 0);
 }
 
 /** WebGL may be missing (old phone, blocked driver): the page then shows the metrics table alone. */
