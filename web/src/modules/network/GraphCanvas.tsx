@@ -1,9 +1,9 @@
-import { Box, Loader, Text } from '@mantine/core';
+import { Box, Group, Loader, Text } from '@mantine/core';
 import Graph from 'graphology';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Sigma from 'sigma';
-import type { LayoutInput } from './graph-layout.ts';
+import { type LayoutInput, seededPositions } from './layout-seed.ts';
 import { NodeRingProgram } from './node-ring-program.ts';
 import { useLayout } from './use-layout.ts';
 
@@ -23,7 +23,8 @@ type Props = {
 };
 
 /**
- * The network drawn by sigma (WebGL): the layout comes from a worker, then sigma draws; hovering or
+ * The network drawn by sigma (WebGL): first at seeded places, then where the worker's layout puts
+ * the actors (the same network, the same picture); hovering or
  * tapping an actor selects it (the page shows who it is), tapping the background lets go.
  */
 export function GraphCanvas({ nodes, edges, selectedId, onSelect, onFailure, description, layoutEdges }: Props) {
@@ -46,15 +47,18 @@ export function GraphCanvas({ nodes, edges, selectedId, onSelect, onFailure, des
     return { ids: ordered.map((node) => node.id), communities: ordered.map((node) => node.community), edges: pairs };
   }, [ordered, edges, layoutEdges]);
   const positions = useLayout(layoutInput);
+  const [laidOut, setLaidOut] = useState(false);
 
+  // Drawn at once from the seeded places; the worker's layout then moves the actors (effect below).
   useEffect(() => {
     setRendered(false);
-    if (!positions || !container.current) return;
+    if (!container.current) return;
+    const seeded = seededPositions(layoutInput);
     const graph = new Graph({ type: 'undirected', multi: true });
     ordered.forEach((node, i) => {
       graph.addNode(node.id, {
-        x: positions[i * 2],
-        y: positions[i * 2 + 1],
+        x: seeded[i * 2],
+        y: seeded[i * 2 + 1],
         size: node.size,
         color: node.colour,
         label: node.label,
@@ -95,7 +99,19 @@ export function GraphCanvas({ nodes, edges, selectedId, onSelect, onFailure, des
       sigma.current = null;
       renderer.kill();
     };
-  }, [positions, ordered, edges, onSelect, onFailure]);
+  }, [layoutInput, ordered, edges, onSelect, onFailure]);
+
+  useEffect(() => {
+    setLaidOut(false);
+    const renderer = sigma.current;
+    if (!positions || !renderer || !rendered) return;
+    const graph = renderer.getGraph();
+    ordered.forEach((node, i) => {
+      if (graph.hasNode(node.id)) graph.mergeNodeAttributes(node.id, { x: positions[i * 2], y: positions[i * 2 + 1] });
+    });
+    renderer.refresh();
+    setLaidOut(true);
+  }, [positions, ordered, rendered]);
 
   useEffect(() => {
     selected.current = selectedId;
@@ -108,6 +124,7 @@ export function GraphCanvas({ nodes, edges, selectedId, onSelect, onFailure, des
         ref={container}
         data-testid="network-graph"
         data-rendered={rendered ? 'true' : 'false'}
+        data-laid-out={laidOut ? 'true' : 'false'}
         data-nodes={nodes.length}
         data-edges={edges.length}
         role="img"
@@ -115,10 +132,12 @@ export function GraphCanvas({ nodes, edges, selectedId, onSelect, onFailure, des
         h={{ base: 380, sm: 560 }}
         style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8, background: 'white' }}
       />
-      {positions ? null : (
-        <Box pos="absolute" top="45%" left={0} right={0} ta="center">
-          <Loader size="sm" aria-hidden />
-          <Text fz="sm">{t('network.layingOut')}</Text>
+      {laidOut ? null : (
+        <Box pos="absolute" top={8} left={8} style={{ pointerEvents: 'none' }}>
+          <Group gap={6}>
+            <Loader size="xs" aria-hidden />
+            <Text fz="sm">{t('network.layingOut')}</Text>
+          </Group>
         </Box>
       )}
     </Box>

@@ -56,6 +56,7 @@ function InteractionForm({ onClose }: { onClose: () => void }) {
   const actorError =
     local.actorIds ?? errors.field('actorIds') ?? errors.field('actorIds.0') ?? errors.field('actorIds.1');
   const fieldError = (name: string) => local[name] ?? errors.field(name);
+  const settle = (name: string) => setLocal(({ [name]: _settled, ...others }) => others);
 
   const submit = () => {
     const problems: Record<string, string> = {};
@@ -111,7 +112,10 @@ function InteractionForm({ onClose }: { onClose: () => void }) {
           size="md"
           maxLength={200}
           value={title}
-          onChange={(event) => setTitle(event.currentTarget.value)}
+          onChange={(event) => {
+            setTitle(event.currentTarget.value);
+            settle('title');
+          }}
           error={fieldError('title')}
           required
         />
@@ -119,7 +123,10 @@ function InteractionForm({ onClose }: { onClose: () => void }) {
           label={t('interactions.actors')}
           description={t('interactions.actorsHelp')}
           value={actors}
-          onChange={setActors}
+          onChange={(next) => {
+            setActors(next);
+            settle('actorIds');
+          }}
           error={actorError}
           required
         />

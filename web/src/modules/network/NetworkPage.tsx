@@ -123,7 +123,7 @@ function GraphSection({
       label: node.name,
       community: node.community,
       colour: node.isolated ? isolatedColour : communityColour(node.community),
-      size: nodeSize(node[size], max),
+      size: nodeSize(node[size], max, network.nodes.length),
       ring: node.isolated ? 2 : node.bridging ? 1 : 0,
     }));
   }, [network, size]);

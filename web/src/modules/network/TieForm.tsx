@@ -76,6 +76,8 @@ function TieForm({ onClose, from, tie }: Props) {
   });
   const errors = useApiError(save.error, formFields);
   const fieldError = (name: string) => local[name] ?? errors.field(name);
+  // A field put right loses its message at once, not at the next try.
+  const settle = (name: string) => setLocal(({ [name]: _settled, ...others }) => others);
 
   const submit = () => {
     const problems: Record<string, string> = {};
@@ -136,7 +138,7 @@ function TieForm({ onClose, from, tie }: Props) {
           error={fieldError('kind')}
         />
         <Stack gap={4}>
-          <Text fz="sm" fw={500} id="tie-strength">
+          <Text fw={700} id="tie-strength">
             {t('ties.strength')}
           </Text>
           <SegmentedControl
@@ -167,7 +169,10 @@ function TieForm({ onClose, from, tie }: Props) {
             label={t('ties.endedOn')}
             description={t('ties.endedOnHelp')}
             value={endedOn}
-            onChange={(event) => setEndedOn(event.currentTarget.value)}
+            onChange={(event) => {
+              setEndedOn(event.currentTarget.value);
+              settle('endedOn');
+            }}
             error={fieldError('endedOn')}
           />
         </Group>

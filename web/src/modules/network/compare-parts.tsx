@@ -25,7 +25,7 @@ export function drawnComparison(comparison: NetworkComparison, view: View) {
     label: node.name,
     community: node.community,
     colour: node.isolated ? isolatedColour : communityColour(node.community),
-    size: nodeSize(node.degree, max),
+    size: nodeSize(node.degree, max, nodes.size),
     ring: node.isolated ? 2 : 0,
   }));
   const newIds = new Set(comparison.newTies.map((edge) => edge.id));

@@ -1,57 +1,35 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
+import { type LayoutInput, seededPositions } from './layout-seed.ts';
 
-/** What the layout needs: nodes in a fixed order (with their community) and ties as index pairs. */
-export type LayoutInput = { ids: string[]; communities: number[]; edges: [number, number][] };
-
-/** FNV-1a: a stable number from an id, so the starting point of a node never depends on chance. */
-function hash(text: string): number {
-  let value = 2166136261;
-  for (let i = 0; i < text.length; i++) {
-    value ^= text.charCodeAt(i);
-    value = Math.imul(value, 16777619);
-  }
-  return (value >>> 0) / 4294967296;
-}
+export type { LayoutInput } from './layout-seed.ts';
 
 /** Fewer passes on big networks: the picture settles sooner than the eye asks for, and stays bounded. */
 export function iterationsFor(nodeCount: number): number {
-  if (nodeCount <= 300) return 300;
-  if (nodeCount <= 2000) return 150;
-  return 60;
+  if (nodeCount <= 300) return 200;
+  if (nodeCount <= 1000) return 120;
+  if (nodeCount <= 3000) return 60;
+  return 40;
 }
 
 /**
- * Positions as [x0, y0, x1, y1, …]. Communities start on a circle and their actors around their
- * centre (from a hash of the id), then a fixed number of ForceAtlas2 passes: the same network gives
- * the same picture, and an actor stays in the same place between two dates laid out together.
+ * Positions as [x0, y0, x1, y1, …]: the seeded places, then a fixed number of ForceAtlas2 passes.
+ * The same network gives the same picture, and an actor stays in the same place between two dates
+ * laid out together.
  */
 export function layoutPositions(input: LayoutInput): Float64Array {
   const n = input.ids.length;
-  const positions = new Float64Array(n * 2);
+  const positions = seededPositions(input);
   if (n === 0) return positions;
-  const communityCount = Math.max(1, ...input.communities.map((c) => c + 1));
-  const spread = Math.sqrt(n) * 10;
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
-  input.ids.forEach((id, i) => {
-    const community = input.communities[i] ?? 0;
-    const centre = (2 * Math.PI * community) / communityCount;
-    const angle = 2 * Math.PI * hash(id);
-    const radius = (spread / Math.sqrt(communityCount)) * Math.sqrt(hash(`${id}:r`));
-    graph.addNode(String(i), {
-      x: Math.cos(centre) * spread + Math.cos(angle) * radius,
-      y: Math.sin(centre) * spread + Math.sin(angle) * radius,
-    });
-  });
+  for (let i = 0; i < n; i++) graph.addNode(String(i), { x: positions[i * 2], y: positions[i * 2 + 1] });
   for (const [a, b] of input.edges)
     if (a !== b && !graph.hasEdge(String(a), String(b))) graph.addEdge(String(a), String(b));
-  if (graph.size > 0) {
-    const settings = forceAtlas2.inferSettings(graph);
-    forceAtlas2.assign(graph, {
-      iterations: iterationsFor(n),
-      settings: { ...settings, barnesHutOptimize: n > 1000, gravity: 1 },
-    });
-  }
+  if (graph.size === 0) return positions;
+  forceAtlas2.assign(graph, {
+    iterations: iterationsFor(n),
+    settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: n > 1000, gravity: 1 },
+  });
   graph.forEachNode((key, attributes) => {
     const i = Number(key);
     positions[i * 2] = attributes.x as number;

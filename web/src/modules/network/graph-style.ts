@@ -23,9 +23,13 @@ export function communityColour(community: number): string {
 export type SizeMetric = 'degree' | 'betweenness';
 export const sizeMetrics: readonly SizeMetric[] = ['degree', 'betweenness'];
 
-/** 5 to 18 pixels, by the square root of the value: a hub stands out without hiding its neighbours. */
-export function nodeSize(value: number, max: number): number {
-  return 5 + 13 * Math.sqrt(max > 0 ? value / max : 0);
+/**
+ * Dot sizes in pixels by the square root of the value, so a hub stands out without hiding its
+ * neighbours; smaller on big networks, where thousands of dots share the screen until one zooms in.
+ */
+export function nodeSize(value: number, max: number, nodeCount: number): number {
+  const [smallest, range] = nodeCount > 1000 ? [1.5, 6] : nodeCount > 200 ? [3, 9] : [5, 13];
+  return smallest + range * Math.sqrt(max > 0 ? value / max : 0);
 }
 
 /** WebGL may be missing (old phone, blocked driver): the page then shows the metrics table alone. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { LayoutInput } from './graph-layout.ts';
+import type { LayoutInput } from './layout-seed.ts';
 
 /** Runs the layout in a web worker (or on the page if workers fail) and returns the positions. */
 export function useLayout(input: LayoutInput | null): Float64Array | null {
