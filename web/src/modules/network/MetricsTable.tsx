@@ -41,9 +41,9 @@ export function MetricsTable({
     return kept.sort((a, b) => {
       const order =
         sort.key === 'name'
-          ? a.name.localeCompare(b.name, language)
+          ? a.name.localeCompare(b.name, language, { numeric: true })
           : (a[sort.key] as number) - (b[sort.key] as number);
-      return order * direction || a.name.localeCompare(b.name, language);
+      return order * direction || a.name.localeCompare(b.name, language, { numeric: true });
     });
   }, [nodes, onlyIsolated, onlyBridging, sort, language]);
 
