@@ -164,6 +164,13 @@ test('a coordinator notes ties and an interaction, reads the graph and its figur
   await page.screenshot(shot('interactions'));
   await phoneShot(page, 'interactions');
 
+  // From the library's page: its interactions, the filter already on it.
+  await page.goto(`/directory/actors/${ids.library}`);
+  await page.getByRole('link', { name: 'Interactions avec cet acteur' }).click();
+  await expect(heading(page, 'Interactions avec les acteurs')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Avec l’acteur' })).toHaveValue(names.library);
+  await expect(page.getByTestId('interactions').getByRole('listitem')).toHaveCount(1);
+
   // The graph: drawn with WebGL, and the figures behind it.
   await page.goto('/network');
   await expect(heading(page, 'Maillage')).toBeVisible();

@@ -90,6 +90,7 @@ export const networkEn: typeof networkFr = {
     since: 'Since {{from}}',
     until: 'Until {{to}}',
     undated: 'No date',
+    interactionsWith: 'Interactions with this actor',
   },
   interactions: {
     title: 'Interactions with actors',

@@ -90,6 +90,7 @@ export const networkFr = {
     since: 'Depuis le {{from}}',
     until: 'Jusqu’au {{to}}',
     undated: 'Sans date',
+    interactionsWith: 'Interactions avec cet acteur',
   },
   interactions: {
     title: 'Interactions avec les acteurs',

@@ -1,7 +1,7 @@
 import { MultiSelect, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actorSearchQuery } from './data.ts';
 
@@ -33,6 +33,8 @@ export function ActorSelect({
 }: Common & { value: ActorChoice | null; onChange: (actor: ActorChoice | null) => void }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState(value?.name ?? '');
+  // A name known only later (read from the server) still shows in the field.
+  useEffect(() => setSearch(value?.name ?? ''), [value?.name]);
   const { data, names } = useActorOptions(search, value ? [value] : []);
   return (
     <Select

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Tie } from '../../../../core/contracts/network.ts';
 import { useCurrentUser } from '../../api/session.ts';
+import { RouterAnchor } from '../../ui/RouterAnchor.tsx';
 import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { localDay } from '../fieldwork/data.ts';
@@ -86,16 +87,16 @@ function ActorTiesSection({ actor }: { actor: { id: string; name: string; active
             );
           })}
         </Stack>
-        {actor.active ? (
-          <Button
-            variant="light"
-            leftSection={<IconLink size={18} aria-hidden />}
-            onClick={() => setAdding(true)}
-            style={{ alignSelf: 'flex-start' }}
-          >
-            {t('ties.add')}
-          </Button>
-        ) : null}
+        <Group gap="sm">
+          {actor.active ? (
+            <Button variant="light" leftSection={<IconLink size={18} aria-hidden />} onClick={() => setAdding(true)}>
+              {t('ties.add')}
+            </Button>
+          ) : null}
+          <RouterAnchor to="/network/interactions" search={{ actorId: actor.id }} fw={600}>
+            {t('ties.interactionsWith')}
+          </RouterAnchor>
+        </Group>
       </Stack>
       <TieFormModal opened={adding} onClose={() => setAdding(false)} from={{ id: actor.id, name: actor.name }} />
       <TieFormModal opened={editing !== null} onClose={() => setEditing(null)} tie={editing ?? undefined} />

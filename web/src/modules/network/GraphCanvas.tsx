@@ -7,6 +7,7 @@ import { type LayoutInput, seededPositions } from './layout-seed.ts';
 import { NodeRingProgram } from './node-ring-program.ts';
 import { useLayout } from './use-layout.ts';
 
+/** `ring`: 0 a plain dot, 1 a bridging actor's dark ring, 2 an isolated actor's hollow dot. */
 export type DrawnNode = { id: string; label: string; community: number; colour: string; size: number; ring: number };
 export type DrawnEdge = { id: string; source: string; target: string; colour: string; size: number };
 

@@ -13,6 +13,7 @@ import { RouterAnchor } from '../../ui/RouterAnchor.tsx';
 import { RouterButton } from '../../ui/RouterButton.tsx';
 import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
+import { actorQuery } from '../directory/data.ts';
 import { type ActorChoice, ActorSelect } from './ActorSelect.tsx';
 import { formatDate, interactionsPageSize, interactionsQuery, nameOf } from './data.ts';
 import { InteractionFormModal } from './InteractionForm.tsx';
@@ -29,8 +30,13 @@ export function InteractionsPage() {
   const [actor, setActor] = useState<ActorChoice | null>(null);
   const page = search.page ?? 1;
   const list = useQuery(interactionsQuery({ actorId: search.actorId, kind: search.kind, page }));
+  // Coming from an actor's page, its name is in the cache already (the same query as that page).
+  const named = useQuery({ ...actorQuery(search.actorId ?? ''), enabled: Boolean(search.actorId) && !actor });
   const chosenActor =
-    actor ?? (search.actorId ? { id: search.actorId, name: nameOf(list.data?.actors ?? [], search.actorId) } : null);
+    actor ??
+    (search.actorId
+      ? { id: search.actorId, name: named.data?.name ?? nameOf(list.data?.actors ?? [], search.actorId) }
+      : null);
 
   return (
     <Stack gap="md">

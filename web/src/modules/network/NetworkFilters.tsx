@@ -8,7 +8,7 @@ import { derivedTieKinds, tieKinds } from '../../../../core/network.ts';
 import { neighbourhoodsQuery } from '../directory/data.ts';
 import { allEdgeKinds, type EdgeKind } from './data.ts';
 
-export type FilterValues = { kinds?: EdgeKind[]; neighbourhoodId?: string; derived?: false };
+type FilterValues = { kinds?: EdgeKind[]; neighbourhoodId?: string; derived?: false };
 
 /**
  * What the graph holds: kinds of tie (those entered by hand, those derived from activity), one

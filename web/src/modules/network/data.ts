@@ -29,7 +29,7 @@ export type NetworkFilters = {
 };
 
 /** The kinds the server is asked for: undefined means all of them. */
-export function requestedKinds(filters: Pick<NetworkFilters, 'kinds' | 'derived'>): string | undefined {
+function requestedKinds(filters: Pick<NetworkFilters, 'kinds' | 'derived'>): string | undefined {
   const chosen = filters.kinds?.length ? filters.kinds : allEdgeKinds;
   const kept = chosen.filter((kind) => filters.derived || !(derivedTieKinds as readonly string[]).includes(kind));
   if (kept.length === allEdgeKinds.length) return undefined;
@@ -69,7 +69,7 @@ export const actorTiesQuery = (actorId: string) =>
     queryFn: () => api.get<{ items: Tie[]; actors: ActorRef[] }>('/ties', { actorId }),
   });
 
-export type InteractionFilters = { actorId?: string; kind?: InteractionKind; page: number };
+type InteractionFilters = { actorId?: string; kind?: InteractionKind; page: number };
 export const interactionsPageSize = 20;
 
 export const interactionsQuery = (filters: InteractionFilters) =>

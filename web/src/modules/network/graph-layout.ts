@@ -5,7 +5,7 @@ import { type LayoutInput, seededPositions } from './layout-seed.ts';
 export type { LayoutInput } from './layout-seed.ts';
 
 /** Fewer passes on big networks: the picture settles sooner than the eye asks for, and stays bounded. */
-export function iterationsFor(nodeCount: number): number {
+function iterationsFor(nodeCount: number): number {
   if (nodeCount <= 300) return 200;
   if (nodeCount <= 1000) return 120;
   if (nodeCount <= 3000) return 60;

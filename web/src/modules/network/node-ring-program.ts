@@ -3,11 +3,8 @@ import { NodeProgram } from 'sigma/rendering';
 import type { NodeDisplayData, RenderParams } from 'sigma/types';
 import { floatColor } from 'sigma/utils';
 
-/** How a node is marked beyond its community colour. */
-export const ringOf = { none: 0, bridging: 1, isolated: 2 } as const;
-
-// Sigma's own disc, with one more attribute: a dark ring for a bridging actor, a hollow centre for
-// an isolated one. Shapes, not colours alone, so the marks survive colour blindness and greyscale.
+// Sigma's own disc, with one more attribute (`ring`: 0 none, 1 a dark ring for a bridging actor,
+// 2 a hollow centre for an isolated one). Shapes, not colours alone, so the marks survive colour blindness and greyscale.
 const vertexShader = /* glsl */ `
 attribute vec4 a_id;
 attribute vec4 a_color;

@@ -17,7 +17,7 @@ const teamMembersOnly = ({ context }: { context: { user: CurrentUser } }) => {
 const isDay = (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
 const day = (value: unknown) => (isDay(value) ? (value as string) : undefined);
 
-export type NetworkSearch = {
+type NetworkSearch = {
   at?: string;
   kinds?: EdgeKind[];
   neighbourhoodId?: string;
@@ -47,7 +47,7 @@ const networkRoute = createRoute({
   component: lazyRouteComponent(() => import('./NetworkPage.tsx'), 'NetworkPage'),
 });
 
-export type CompareSearch = Omit<NetworkSearch, 'at' | 'size'> & { from?: string; to?: string };
+type CompareSearch = Omit<NetworkSearch, 'at' | 'size'> & { from?: string; to?: string };
 
 const compareRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -61,7 +61,7 @@ const compareRoute = createRoute({
   component: lazyRouteComponent(() => import('./ComparePage.tsx'), 'ComparePage'),
 });
 
-export type InteractionsSearch = {
+type InteractionsSearch = {
   actorId?: string;
   kind?: (typeof interactionKinds)[number];
   page?: number;
