@@ -246,6 +246,8 @@ test('without WebGL the network page says so and shows its figures', async ({ pa
 });
 
 test('a network of three thousand actors is laid out and drawn, its table paged', async ({ page }) => {
+  // A loaded machine lays out 3 000 actors in software WebGL slowly: room beyond the suite's 120 s.
+  test.setTimeout(240_000);
   const { coordinator } = await coordinatorWithActors();
   // The server's metrics on 5 000 actors are measured by `npm run bench`; here, only the page's share.
   const count = 3000;
@@ -283,9 +285,9 @@ test('a network of three thousand actors is laid out and drawn, its table paged'
   await expect(page.getByTestId('network-summary')).toBeVisible({ timeout: 90_000 });
   const listed = Date.now() - started;
   const graph = page.getByTestId('network-graph');
-  await expect(graph).toHaveAttribute('data-rendered', 'true', { timeout: 90_000 });
+  await expect(graph).toHaveAttribute('data-rendered', 'true', { timeout: 120_000 });
   const drawn = Date.now() - started;
-  await expect(graph).toHaveAttribute('data-laid-out', 'true', { timeout: 90_000 });
+  await expect(graph).toHaveAttribute('data-laid-out', 'true', { timeout: 120_000 });
   // Figures for the report, not a timed assertion (the machine's load decides them).
   console.log(
     `3 000 actors, ${edges.length} ties: figures shown after ${listed} ms, first drawn after ${drawn} ms, laid out after ${Date.now() - started} ms`,

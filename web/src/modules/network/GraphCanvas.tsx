@@ -47,7 +47,7 @@ export function GraphCanvas({ nodes, edges, selectedId, onSelect, onFailure, des
     pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
     return { ids: ordered.map((node) => node.id), communities: ordered.map((node) => node.community), edges: pairs };
   }, [ordered, edges, layoutEdges]);
-  const positions = useLayout(layoutInput);
+  const positions = useLayout(layoutInput, rendered);
   const [laidOut, setLaidOut] = useState(false);
 
   // Drawn at once from the seeded places; the worker's layout then moves the actors (effect below).

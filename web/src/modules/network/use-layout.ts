@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { LayoutInput } from './layout-seed.ts';
 
-/** Runs the layout in a web worker (or on the page if workers fail) and returns the positions. */
-export function useLayout(input: LayoutInput | null): Float64Array | null {
+/**
+ * Runs the layout in a web worker (or on the page if workers fail) and returns the positions. It
+ * starts once the first drawing is on screen, so the two do not fight over a slow phone's cores.
+ */
+export function useLayout(input: LayoutInput | null, start: boolean): Float64Array | null {
   const [positions, setPositions] = useState<Float64Array | null>(null);
   useEffect(() => {
     setPositions(null);
-    if (!input) return;
+    if (!input || !start) return;
     let cancelled = false;
     let worker: Worker | null = null;
     const onPage = async () => {
@@ -31,6 +34,6 @@ export function useLayout(input: LayoutInput | null): Float64Array | null {
       cancelled = true;
       worker?.terminate();
     };
-  }, [input]);
+  }, [input, start]);
   return positions;
 }
