@@ -193,6 +193,11 @@ test('a coordinator notes ties and an interaction, reads the graph and its figur
   await expect(details).toContainText(names.broker);
   await expect(details).toContainText('Passerelle');
   await expect(details.getByRole('link', { name: `Ouvrir la fiche de ${names.broker}` })).toBeVisible();
+  // Sized by betweenness: the same picture, only the dots change.
+  await expect(graph).toHaveAttribute('data-laid-out', 'true', { timeout: 30_000 });
+  await page.locator('label', { hasText: 'Intermédiarité' }).click();
+  await expect(page).toHaveURL(/size=betweenness/);
+  await expect(graph).toHaveAttribute('data-laid-out', 'true');
   await page.screenshot(shot('graph'));
   await expectAccessible(page);
   await phoneShot(page, 'graph');
@@ -217,6 +222,15 @@ test('a coordinator notes ties and an interaction, reads the graph and its figur
   ).toContainText('Se connaissent');
   await expect(added).toContainText('Rencontres partagées');
   await expect(lost.getByRole('listitem')).toHaveCount(1);
+  // One picture for both dates; each date alone keeps the same places (no new layout).
+  const compared = page.getByTestId('network-graph');
+  await expect(compared).toHaveAttribute('data-laid-out', 'true', { timeout: 30_000 });
+  await expect(compared).toHaveAttribute('data-edges', '8');
+  await page.locator('label', { hasText: 'Avant' }).click();
+  await expect(compared).toHaveAttribute('data-edges', '6');
+  await page.locator('label', { hasText: 'Après' }).click();
+  await expect(compared).toHaveAttribute('data-edges', '7');
+  await expect(compared).toHaveAttribute('data-laid-out', 'true');
   await expect(lost.getByRole('listitem').first()).toContainText(names.clsc);
   await expect(lost.getByRole('listitem').first()).toContainText(names.library);
   await expect(added).not.toContainText(names.school);

@@ -130,7 +130,9 @@ export const networkEn: typeof networkFr = {
     noNew: 'No new tie.',
     noLost: 'No lost tie.',
     view: 'Show',
-    both: 'Both dates',
+    both: 'Both',
+    before: 'Before',
+    after: 'After',
     graphDescription: 'Compared graph: {{added}} ties appeared, {{lost}} ties lost. The list follows.',
   },
 };

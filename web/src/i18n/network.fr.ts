@@ -130,7 +130,9 @@ export const networkFr = {
     noNew: 'Aucun nouveau lien.',
     noLost: 'Aucun lien perdu.',
     view: 'Afficher',
-    both: 'Les deux dates',
+    both: 'Les deux',
+    before: 'Avant',
+    after: 'Après',
     graphDescription: 'Graphe comparé : {{added}} liens apparus, {{lost}} liens perdus. La liste suit.',
   },
 };

@@ -102,10 +102,11 @@ export function ComparePage() {
               aria-labelledby="compare-view"
               value={view}
               onChange={(value) => setView(value as View)}
+              fullWidth
               data={[
                 { value: 'both', label: t('compare.both') },
-                { value: 'before', label: formatDate(from, language) },
-                { value: 'after', label: formatDate(to, language) },
+                { value: 'before', label: t('compare.before') },
+                { value: 'after', label: t('compare.after') },
               ]}
             />
           </Stack>

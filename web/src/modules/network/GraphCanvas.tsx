@@ -36,40 +36,28 @@ export function GraphCanvas({ nodes, edges, selectedId, onSelect, onFailure, des
   const [rendered, setRendered] = useState(false);
   // Sorted by id: the same network always reaches the layout in the same order, hence the same picture.
   const ordered = useMemo(() => [...nodes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), [nodes]);
-  const layoutInput = useMemo((): LayoutInput => {
-    const index = new Map(ordered.map((node, i) => [node.id, i]));
-    const pairs: [number, number][] = [];
-    for (const edge of layoutEdges ?? edges) {
-      const a = index.get(edge.source);
-      const b = index.get(edge.target);
-      if (a !== undefined && b !== undefined) pairs.push(a < b ? [a, b] : [b, a]);
-    }
-    pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-    return { ids: ordered.map((node) => node.id), communities: ordered.map((node) => node.community), edges: pairs };
-  }, [ordered, edges, layoutEdges]);
+  const layoutInput = useStableLayoutInput(ordered, layoutEdges ?? edges);
   const positions = useLayout(layoutInput, rendered);
   const [laidOut, setLaidOut] = useState(false);
+  // Read when the graph is built; later changes reach the drawn graph through the effects below.
+  const current = useRef({ ordered, edges });
+  current.current = { ordered, edges };
 
   // Drawn at once from the seeded places; the worker's layout then moves the actors (effect below).
+  // Only another set of actors or ties to weigh starts over: sizes, colours and shown ties are updated in place.
   useEffect(() => {
     setRendered(false);
     if (!container.current) return;
     const seeded = seededPositions(layoutInput);
     const graph = new Graph({ type: 'undirected', multi: true });
-    ordered.forEach((node, i) => {
+    current.current.ordered.forEach((node, i) => {
       graph.addNode(node.id, {
         x: seeded[i * 2],
         y: seeded[i * 2 + 1],
-        size: node.size,
-        color: node.colour,
-        label: node.label,
-        ring: node.ring,
-        forceLabel: node.ring === 1 && ordered.length <= 200,
+        ...nodeAttributes(node, layoutInput.ids.length),
       });
     });
-    for (const edge of edges)
-      if (graph.hasNode(edge.source) && graph.hasNode(edge.target))
-        graph.addEdgeWithKey(edge.id, edge.source, edge.target, { color: edge.colour, size: edge.size });
+    addEdges(graph, current.current.edges);
     let renderer: Sigma;
     try {
       renderer = new Sigma(graph, container.current, {
@@ -80,11 +68,10 @@ export function GraphCanvas({ nodes, edges, selectedId, onSelect, onFailure, des
         labelWeight: '600',
         zIndex: true,
         // Every name shows on a small network; on a big one, names come with zooming in.
-        labelRenderedSizeThreshold: ordered.length <= 80 ? 0 : 6,
+        labelRenderedSizeThreshold: layoutInput.ids.length <= 80 ? 0 : 6,
         // The chosen actor grows and keeps its name, drawn by the same program (its marks stay).
         nodeReducer: (key, data) =>
           key === selected.current ? { ...data, size: data.size * 1.5, forceLabel: true, zIndex: 2 } : data,
-        edgeReducer: (_key, data) => data,
       });
     } catch {
       onFailure();
@@ -100,19 +87,30 @@ export function GraphCanvas({ nodes, edges, selectedId, onSelect, onFailure, des
       sigma.current = null;
       renderer.kill();
     };
-  }, [layoutInput, ordered, edges, onSelect, onFailure]);
+  }, [layoutInput, onSelect, onFailure]);
+
+  useEffect(() => {
+    const renderer = sigma.current;
+    if (!renderer) return;
+    const graph = renderer.getGraph();
+    for (const node of ordered)
+      if (graph.hasNode(node.id)) graph.mergeNodeAttributes(node.id, nodeAttributes(node, ordered.length));
+    graph.clearEdges();
+    addEdges(graph, edges);
+    renderer.refresh();
+  }, [ordered, edges]);
 
   useEffect(() => {
     setLaidOut(false);
     const renderer = sigma.current;
     if (!positions || !renderer || !rendered) return;
     const graph = renderer.getGraph();
-    ordered.forEach((node, i) => {
-      if (graph.hasNode(node.id)) graph.mergeNodeAttributes(node.id, { x: positions[i * 2], y: positions[i * 2 + 1] });
+    layoutInput.ids.forEach((id, i) => {
+      if (graph.hasNode(id)) graph.mergeNodeAttributes(id, { x: positions[i * 2], y: positions[i * 2 + 1] });
     });
     renderer.refresh();
     setLaidOut(true);
-  }, [positions, ordered, rendered]);
+  }, [positions, layoutInput, rendered]);
 
   useEffect(() => {
     selected.current = selectedId;
@@ -143,4 +141,43 @@ export function GraphCanvas({ nodes, edges, selectedId, onSelect, onFailure, des
       )}
     </Box>
   );
+}
+
+function nodeAttributes(node: DrawnNode, count: number) {
+  return {
+    size: node.size,
+    color: node.colour,
+    label: node.label,
+    ring: node.ring,
+    forceLabel: node.ring === 1 && count <= 200,
+  };
+}
+
+function addEdges(graph: Graph, edges: DrawnEdge[]) {
+  for (const edge of edges)
+    if (graph.hasNode(edge.source) && graph.hasNode(edge.target) && !graph.hasEdge(edge.id))
+      graph.addEdgeWithKey(edge.id, edge.source, edge.target, { color: edge.colour, size: edge.size });
+}
+
+/** The layout's input, kept as the same object while its actors, communities and ties stay the same. */
+function useStableLayoutInput(ordered: DrawnNode[], weighed: DrawnEdge[]): LayoutInput {
+  const previous = useRef<{ key: string; input: LayoutInput } | null>(null);
+  return useMemo(() => {
+    const index = new Map(ordered.map((node, i) => [node.id, i]));
+    const pairs: [number, number][] = [];
+    for (const edge of weighed) {
+      const a = index.get(edge.source);
+      const b = index.get(edge.target);
+      if (a !== undefined && b !== undefined) pairs.push(a < b ? [a, b] : [b, a]);
+    }
+    pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    const input = {
+      ids: ordered.map((node) => node.id),
+      communities: ordered.map((node) => node.community),
+      edges: pairs,
+    };
+    const key = `${input.ids.join()}|${input.communities.join()}|${pairs.join(';')}`;
+    if (previous.current?.key !== key) previous.current = { key, input };
+    return previous.current.input;
+  }, [ordered, weighed]);
 }
