@@ -242,13 +242,12 @@ test('a coordinator notes ties and an interaction, reads the graph and its figur
 test('without WebGL the network page says so and shows its figures', async ({ page }) => {
   const { coordinator, names } = await coordinatorWithActors();
   // A device whose browser gives no WebGL context (old phone, blocked driver).
-  await page.addInitScript(() => {
+  await page.addInitScript(`(() => {
     const original = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
-      if (kind.includes('webgl')) return null;
-      return (original as (...args: unknown[]) => RenderingContext | null).call(this, kind, ...rest);
-    } as typeof original;
-  });
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+      return String(kind).includes('webgl') ? null : original.call(this, kind, ...rest);
+    };
+  })()`);
   await signIn(page, coordinator.email, coordinator.password);
   await page.goto('/network');
   await expect(heading(page, 'Maillage')).toBeVisible();
