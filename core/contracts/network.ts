@@ -29,7 +29,16 @@ export const tieSchema = z.object({
   version: z.number().int(),
 });
 export type Tie = z.infer<typeof tieSchema>;
-export const tieListSchema = z.object({ items: z.array(tieSchema) });
+/** The actors a list names, so a page can show names without one request per actor. */
+export const actorRefSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: z.enum(['organisation', 'keyPerson']),
+  category: z.string(),
+});
+export type ActorRef = z.infer<typeof actorRefSchema>;
+
+export const tieListSchema = z.object({ items: z.array(tieSchema), actors: z.array(actorRefSchema) });
 
 export const tieListQuerySchema = z.strictObject({ teamId: z.uuid().optional(), actorId: z.uuid().optional() });
 
@@ -69,11 +78,16 @@ export const interactionSchema = z.object({
   version: z.number().int(),
 });
 export type Interaction = z.infer<typeof interactionSchema>;
-export const interactionListSchema = z.object({ items: z.array(interactionSchema), total: z.number().int() });
+export const interactionListSchema = z.object({
+  items: z.array(interactionSchema),
+  total: z.number().int(),
+  actors: z.array(actorRefSchema),
+});
 
 export const interactionListQuerySchema = z.strictObject({
   teamId: z.uuid().optional(),
   actorId: z.uuid().optional(),
+  kind: z.enum(interactionKinds).optional(),
   from: dateSchema.optional(),
   to: dateSchema.optional(),
   ...pageQuery,

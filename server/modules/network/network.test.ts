@@ -136,4 +136,23 @@ describe('the network', () => {
     expect(backwards.statusCode).toBe(400);
     expect((await ana.get('/api/network?kinds=friendship')).statusCode).toBe(400);
   });
+
+  it('names the actors of listed ties and interactions, and filters interactions by actor and kind', async () => {
+    const tied = (await ana.get(`/api/ties?actorId=${ids.Broker}`)).json();
+    expect(tied.items).toHaveLength(2);
+    expect(tied.actors.map((a: { name: string }) => a.name).sort()).toEqual(['Broker', 'Comité logement', 'École']);
+    await ana.post('/api/actor-interactions', {
+      kind: 'call',
+      occurredOn: '2026-10-16',
+      title: 'Appel au CLSC',
+      actorIds: [ids.CLSC],
+    });
+    const calls = (await ana.get(`/api/actor-interactions?actorId=${ids.CLSC}&kind=call`)).json();
+    expect(calls.items.map((i: { title: string }) => i.title)).toEqual(['Appel au CLSC']);
+    expect(calls.total).toBe(1);
+    expect(calls.actors).toEqual([expect.objectContaining({ id: ids.CLSC, name: 'CLSC', kind: 'organisation' })]);
+    const all = (await ana.get(`/api/actor-interactions?actorId=${ids.CLSC}`)).json();
+    expect(all.total).toBe(2);
+    expect((await ana.get('/api/actor-interactions?kind=lunch')).statusCode).toBe(400);
+  });
 });

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-o
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type {
+  ActorRef,
   createInteractionBodySchema,
   createTieBodySchema,
   Interaction,
@@ -62,9 +63,21 @@ async function checkActors(db: Database | Tx, teamId: string, ids: { path: strin
   if (errors.length) throw invalidFields(errors);
 }
 
+/** Names of the actors a list mentions (organisations and the team's own key persons only). */
+async function actorRefs(db: Database | Tx, ids: string[]): Promise<ActorRef[]> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return [];
+  const rows = await db
+    .select({ id: actors.id, name: actors.name, kind: actors.kind, category: actors.category })
+    .from(actors)
+    .where(inArray(actors.id, unique))
+    .orderBy(asc(actors.name));
+  return rows.map((row) => ({ ...row, kind: row.kind as ActorRef['kind'] }));
+}
+
 export async function listTies(db: Database, request: FastifyRequest, query: z.infer<typeof tieListQuerySchema>) {
   const teams = teamFilter(actorOf(request), request, query.teamId);
-  if (teams && teams.length === 0) return { items: [] };
+  if (teams && teams.length === 0) return { items: [], actors: [] };
   const conditions = [];
   if (teams) conditions.push(inArray(ties.teamId, teams));
   if (query.actorId) conditions.push(or(eq(ties.actorAId, query.actorId), eq(ties.actorBId, query.actorId)));
@@ -74,7 +87,13 @@ export async function listTies(db: Database, request: FastifyRequest, query: z.i
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(ties.updatedAt), asc(ties.id))
     .limit(5000);
-  return { items: rows.map(presentTie) };
+  return {
+    items: rows.map(presentTie),
+    actors: await actorRefs(
+      db,
+      rows.flatMap((r) => [r.actorAId, r.actorBId]),
+    ),
+  };
 }
 
 export async function createTie(db: Database, request: FastifyRequest, body: z.output<typeof createTieBodySchema>) {
@@ -169,11 +188,12 @@ export async function listInteractions(
   query: z.infer<typeof interactionListQuerySchema>,
 ) {
   const teams = teamFilter(actorOf(request), request, query.teamId);
-  if (teams && teams.length === 0) return { items: [], total: 0 };
+  if (teams && teams.length === 0) return { items: [], total: 0, actors: [] };
   const conditions = [];
   if (teams) conditions.push(inArray(actorInteractions.teamId, teams));
   if (query.from) conditions.push(gte(actorInteractions.occurredOn, query.from));
   if (query.to) conditions.push(lte(actorInteractions.occurredOn, query.to));
+  if (query.kind) conditions.push(eq(actorInteractions.kind, query.kind));
   if (query.actorId)
     conditions.push(
       sql`${actorInteractions.id} in (select interaction_id from actor_interaction_actors where actor_id = ${query.actorId})`,
@@ -189,7 +209,15 @@ export async function listInteractions(
       .offset(query.offset),
     db.select({ total: count() }).from(actorInteractions).where(where),
   ]);
-  return { items: await presentInteractions(db, rows), total: Number(totals[0]?.total ?? 0) };
+  const items = await presentInteractions(db, rows);
+  return {
+    items,
+    total: Number(totals[0]?.total ?? 0),
+    actors: await actorRefs(
+      db,
+      items.flatMap((item) => item.actorIds),
+    ),
+  };
 }
 
 export async function createInteraction(

@@ -12,6 +12,7 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { RouterButton } from '../../ui/RouterButton.tsx';
 import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
+import { ActorTies } from '../network/ActorTies.tsx';
 import { Section } from '../people/Section.tsx';
 import { ContactLinks } from './ContactLinks.tsx';
 import { actorQuery, directoryKey, languageName, neighbourhoodsQuery } from './data.ts';
@@ -175,6 +176,7 @@ function ActorView({ actor }: { actor: Actor }) {
           </Stack>
         </Section>
       ) : null}
+      <ActorTies actor={actor} />
       {canEdit ? (
         <Group>
           <Button
