@@ -11,6 +11,7 @@
  *   GET   /api/network/compare       the graph at two dates, with new and lost ties
  */
 import { z } from 'zod';
+import { bothLanguages } from '../localized.ts';
 import { derivedTieKinds, interactionKinds, tieKinds } from '../network.ts';
 import { pageQuery } from './common.ts';
 
@@ -52,11 +53,14 @@ const tieFields = {
 
 export const createTieBodySchema = z
   .strictObject({ teamId: z.uuid().optional(), actorAId: z.uuid(), actorBId: z.uuid(), ...tieFields })
-  .refine((body) => body.actorAId !== body.actorBId, { message: 'Two different actors', path: ['actorBId'] })
-  .refine((body) => !body.startedOn || !body.endedOn || body.endedOn >= body.startedOn, {
-    message: 'endedOn ≥ startedOn',
-    path: ['endedOn'],
-  });
+  .refine(
+    (body) => body.actorAId !== body.actorBId,
+    bothLanguages('Choisissez deux acteurs différents.', 'Choose two different actors.', ['actorBId']),
+  )
+  .refine(
+    (body) => !body.startedOn || !body.endedOn || body.endedOn >= body.startedOn,
+    bothLanguages('La fin ne peut précéder le début.', 'The end cannot come before the start.', ['endedOn']),
+  );
 
 export const updateTieBodySchema = z.strictObject({
   kind: z.enum(tieKinds).optional(),
@@ -106,7 +110,10 @@ const kindFilter = z
   .string()
   .regex(/^[a-zA-Z]+(,[a-zA-Z]+)*$/)
   .refine((value) => value.split(',').every((kind) => [...tieKinds, ...derivedTieKinds].includes(kind as never)), {
-    message: `kinds among ${[...tieKinds, ...derivedTieKinds].join(', ')}`,
+    ...bothLanguages(
+      `Types parmi : ${[...tieKinds, ...derivedTieKinds].join(', ')}.`,
+      `Kinds among: ${[...tieKinds, ...derivedTieKinds].join(', ')}.`,
+    ),
   });
 
 export const networkQuerySchema = z.strictObject({
@@ -166,7 +173,10 @@ export const networkCompareQuerySchema = z
     neighbourhoodId: z.uuid().optional(),
     window: z.coerce.number().int().min(1).max(3650).default(365),
   })
-  .refine((query) => query.from < query.to, { message: 'from < to', path: ['to'] });
+  .refine(
+    (query) => query.from < query.to,
+    bothLanguages('La seconde date doit suivre la première.', 'The second date must come after the first.', ['to']),
+  );
 
 export const networkCompareSchema = z.object({
   from: networkSchema,

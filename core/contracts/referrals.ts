@@ -32,6 +32,7 @@
  * (sync.ts); the created referral's slip number comes back in the result's `data.slipNumber`.
  */
 import { z } from 'zod';
+import { bothLanguages } from '../localized.ts';
 import { bridgingContactKinds, referralFailureReasons, referralSharedItems, referralStatuses } from '../referrals.ts';
 import { pageQuery } from './common.ts';
 import { optionalBody } from './optional-body.ts';
@@ -260,7 +261,10 @@ export const updateReferralSettingsBodySchema = z.strictObject({
     .array(z.number().int().min(1).max(365))
     .min(1)
     .max(6)
-    .refine((days) => new Set(days).size === days.length, { message: 'Each day once / Chaque jour une fois' })
+    .refine(
+      (days) => new Set(days).size === days.length,
+      bothLanguages('Chaque jour une seule fois.', 'Each day once.'),
+    )
     .optional(),
   expireAfterDays: z.number().int().min(7).max(730).optional(),
 });

@@ -13,6 +13,7 @@
  *   GET  /api/territory/coverage              members (admin with a reason)  sessions and encounters by place
  */
 import { z } from 'zod';
+import { bothLanguages } from '../localized.ts';
 
 const localized = z.object({ fr: z.string(), en: z.string() });
 const position = z.tuple([z.number(), z.number()]);
@@ -136,7 +137,10 @@ export const rankingBodySchema = z.strictObject({
   population: z.strictObject({ indicator: z.string().min(1).max(80), year: z.number().int().min(1900).max(2100) }),
   target: z
     .strictObject({ min: z.number().int().min(0), max: z.number().int().min(1) })
-    .refine((t) => t.min <= t.max, { message: 'min ≤ max', path: ['max'] }),
+    .refine(
+      (t) => t.min <= t.max,
+      bothLanguages('Le maximum doit être au moins le minimum.', 'The maximum must be at least the minimum.', ['max']),
+    ),
   /** Rank only these sectors (a city's); all sectors otherwise. */
   sectorIds: z.array(z.uuid()).max(20_000).optional(),
 });
@@ -171,7 +175,14 @@ export const coverageQuerySchema = z
     to: z.iso.date(),
     by: z.enum(['place', 'neighbourhood']).default('place'),
   })
-  .refine((query) => query.from <= query.to, { message: 'from ≤ to', path: ['to'] });
+  .refine(
+    (query) => query.from <= query.to,
+    bothLanguages(
+      'La fin de la période ne peut précéder son début.',
+      'The end of the period cannot come before its start.',
+      ['to'],
+    ),
+  );
 
 export const coverageZoneSchema = z.object({
   /** The place (by place) or the neighbourhood (by neighbourhood); null: field work with no place. */

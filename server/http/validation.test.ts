@@ -36,6 +36,19 @@ describe('bad input', () => {
     expect(error.message.fr).toContain('email');
   });
 
+  it('words a contract’s own rules in both languages too', async () => {
+    const worker = await signedInAgent(t.app, (await buildUser(t.database.db, { teamIds: [teamId] })).email);
+    const same = crypto.randomUUID();
+    const response = await worker.post('/api/ties', { actorAId: same, actorBId: same, kind: 'collaboration' });
+    expect(response.statusCode).toBe(400);
+    expect(errorOf(response).fields).toEqual([
+      {
+        path: 'actorBId',
+        message: { fr: 'Choisissez deux acteurs différents.', en: 'Choose two different actors.' },
+      },
+    ]);
+  });
+
   it('refuses unknown fields by name, and saves nothing', async () => {
     const response = await admin.post('/api/teams', { name: 'Jardins-Fleuris', code: 'jardins', isAdmin: true });
     expect(response.statusCode).toBe(400);

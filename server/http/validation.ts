@@ -22,6 +22,13 @@ function issuePaths(issue: z.core.$ZodIssue): string[] {
   return [base.join('.') || 'body'];
 }
 
+/** A contract's own rule carries its English in `params` (core/localized.ts bothLanguages). */
+function englishOf(issue: z.core.$ZodIssue | undefined): string | undefined {
+  if (!issue) return undefined;
+  const params = issue.code === 'custom' ? (issue.params as { en?: unknown } | undefined) : undefined;
+  return typeof params?.en === 'string' ? params.en : issue.message;
+}
+
 /** The same issues, worded in French and in English: zod reports them in the same order. */
 function bilingualFieldErrors(schema: z.ZodType, data: unknown): FieldError[] {
   const inFrench = schema.safeParse(data, { error: frenchMessages }).error?.issues ?? [];
@@ -29,7 +36,7 @@ function bilingualFieldErrors(schema: z.ZodType, data: unknown): FieldError[] {
   return inFrench.flatMap((issue, index) =>
     issuePaths(issue).map((path) => ({
       path,
-      message: text(issue.message, inEnglish[index]?.message ?? issue.message),
+      message: text(issue.message, englishOf(inEnglish[index]) ?? issue.message),
     })),
   );
 }
