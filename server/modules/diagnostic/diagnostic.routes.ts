@@ -1,6 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorBodySchema, idParamsSchema } from '../../../core/contracts/common.ts';
 import {
   diagnosticFiguresQuerySchema,
@@ -124,10 +123,13 @@ export async function diagnosticRoutes(app: FastifyInstance): Promise<void> {
         summary: 'The diagnostic as a PDF (a version, default the latest; French or English headings)',
         params: idParamsSchema,
         querystring: diagnosticPdfQuerySchema,
-        response: { 200: z.any(), ...refused },
+        produces: ['application/pdf'],
+        response: refused,
       },
     },
-    async (request, reply) => {
+    async (request, typedReply) => {
+      // A PDF, not JSON: the reply is used untyped so the bytes go out as they are.
+      const reply = typedReply as unknown as FastifyReply;
       const printed = await versionForPrint(db, pool, request, request.params.id, request.query.version);
       const language = request.query.lang ?? actorOf(request).language;
       const pdf = await renderDiagnosticPdf(printed, language);
@@ -136,7 +138,7 @@ export async function diagnosticRoutes(app: FastifyInstance): Promise<void> {
         .replace(/[^\w.-]+/g, '-')
         .toLowerCase();
       return reply
-        .header('content-type', 'application/pdf')
+        .type('application/pdf')
         .header('content-disposition', `attachment; filename="${name}.pdf"`)
         .header('cache-control', 'no-store')
         .send(pdf);
