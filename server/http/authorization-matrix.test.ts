@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../core/roles.ts';
 import { Agent, signedInAgent } from '../test-support/agent.ts';
 import { createTestApp, type TestApp } from '../test-support/app.ts';
+import { diagnosticRows } from '../test-support/authorization/diagnostic-rows.ts';
 import { directoryRows } from '../test-support/authorization/directory-rows.ts';
 import { fieldworkRows } from '../test-support/authorization/fieldwork-rows.ts';
 import { foundationRows } from '../test-support/authorization/foundation-rows.ts';
@@ -33,6 +34,7 @@ const table: Row[] = [
   ...referralRows,
   ...territoryRows,
   ...networkRows,
+  ...diagnosticRows,
 ];
 
 let t: TestApp;
