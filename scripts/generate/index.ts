@@ -1,6 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import { accounts, generatedPassword } from './accounts.ts';
 import { auditTrail } from './audit.ts';
+import { diagnostic } from './diagnostic.ts';
 import { directory } from './directory.ts';
 import { fieldwork } from './fieldwork.ts';
 import { network } from './network.ts';
@@ -19,6 +20,7 @@ const modules: GeneratorModule[] = [
   referrals,
   territorySectors,
   network,
+  diagnostic,
   auditTrail,
 ];
 
