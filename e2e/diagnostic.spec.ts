@@ -99,7 +99,7 @@ test('a coordinator detects recurring needs, acknowledges one, writes the diagno
   await page.getByLabel('Histoire').fill('Ancien quartier ouvrier né autour de la voie ferrée.');
   await page.getByLabel('Besoins').fill('Se loger dignement revient dans presque toutes les rencontres du parc.');
   await page.getByRole('button', { name: 'Ajouter une priorité' }).click();
-  await page.getByLabel('Priorité 1').fill('Se loger dignement');
+  await page.getByRole('textbox', { name: 'Priorité 1', exact: true }).fill('Se loger dignement');
   await page.screenshot(shot('editor'));
   await expectAccessible(page);
   await page.getByLabel('Publier cette version (fige les chiffres)').check();
