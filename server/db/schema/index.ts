@@ -1,6 +1,7 @@
 export * from './accounts.ts';
 export * from './audit.ts';
 export * from './coverage.ts';
+export * from './diagnostic.ts';
 export * from './directory.ts';
 export * from './fieldwork.ts';
 export * from './network.ts';
@@ -10,4 +11,3 @@ export * from './settings.ts';
 export * from './sync.ts';
 export * from './taxonomies.ts';
 export * from './territory.ts';
-export * from './diagnostic.ts';
