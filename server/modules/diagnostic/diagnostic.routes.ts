@@ -135,6 +135,7 @@ export async function diagnosticRoutes(app: FastifyInstance): Promise<void> {
       const pdf = await renderDiagnosticPdf(printed, language);
       const name = `diagnostic-${printed.neighbourhoodName}-v${printed.version.number}`
         .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
         .replace(/[^\w.-]+/g, '-')
         .toLowerCase();
       return reply
