@@ -4,7 +4,7 @@ import { type Agent, signedInAgent } from '../../test-support/agent.ts';
 import { createTestApp, type TestApp } from '../../test-support/app.ts';
 import { buildNamedEncounters, buildPlaceIn } from '../../test-support/diagnostic-factories.ts';
 import { buildNeighbourhood, buildTeam, buildUser } from '../../test-support/factories.ts';
-import { detectForTeam } from './signals.detect.ts';
+import { detectAllTeams, detectForTeam } from './signals.detect.ts';
 
 let t: TestApp;
 let teamId: string;
@@ -208,5 +208,21 @@ describe('need signals', () => {
   it('lets only coordinators detect on demand, in their own teams', async () => {
     expect((await worker.post('/api/need-signals/detect', {})).statusCode).toBe(403);
     expect((await coordinator.post('/api/need-signals/detect', { teamId: otherHoodId })).statusCode).toBe(404);
+  });
+
+  it('runs for every team with recent field work on the schedule, and leaves no trace of figures under 5', async () => {
+    const db = t.database.db;
+    const team = await buildTeam(db);
+    const hood = await buildNeighbourhood(db, team.id);
+    const place = await buildPlaceIn(db, team.id, hood.id);
+    await buildNamedEncounters(db, { teamId: team.id, placeId: place.id, needs: ['employment'], count: 11, known: 4 });
+    expect(await detectAllTeams(db)).toBeGreaterThanOrEqual(1);
+    const coordinatorB = await signedInAgent(
+      t.app,
+      (await buildUser(db, { role: 'coordinator', teamIds: [team.id] })).email,
+    );
+    const [signal] = (await coordinatorB.get('/api/need-signals')).json().items;
+    expect(signal).toMatchObject({ need: 'employment', encounters: 11, people: '<5', previousEncounters: '<5' });
+    expect(await detectAllTeams(db)).toBe(0);
   });
 });

@@ -101,6 +101,7 @@ export const diagnosticEn: typeof diagnosticFr = {
       title: 'Figures',
       live: 'Current figures, computed on {{date}}',
       frozen: 'Figures frozen at publication, on {{date}}',
+      period: 'Period: {{from}} to {{to}}',
       indicators: 'Sector indicators',
       noIndicators: 'No indicator imported for this neighbourhood’s sectors.',
       methods: { sum: 'sum', populationWeighted: 'population-weighted mean', mean: 'mean' },

@@ -100,6 +100,7 @@ export const diagnosticFr = {
       title: 'Chiffres',
       live: 'Chiffres à jour, calculés le {{date}}',
       frozen: 'Chiffres figés à la publication, le {{date}}',
+      period: 'Période : du {{from}} au {{to}}',
       indicators: 'Indicateurs des secteurs',
       noIndicators: 'Aucun indicateur importé pour les secteurs de ce quartier.',
       methods: { sum: 'somme', populationWeighted: 'moyenne pondérée par la population', mean: 'moyenne' },

@@ -22,12 +22,16 @@ export function FiguresPanel({ figures, frozen }: { figures: DiagnosticFigures; 
         <Title order={2} fz="xl">
           {t('diagnostic.figures.title')}
         </Title>
+        <Text fz="sm">
+          {t('diagnostic.figures.period', {
+            from: formatDay(figures.periodFrom, language),
+            to: formatDay(figures.periodTo, language),
+          })}
+        </Text>
         <Text fz="sm" c="dimmed">
           {t(frozen ? 'diagnostic.figures.frozen' : 'diagnostic.figures.live', {
             date: formatDay(figures.computedAt, language),
           })}
-          {' — '}
-          {formatDay(figures.periodFrom, language)} – {formatDay(figures.periodTo, language)}
         </Text>
       </Stack>
 
