@@ -44,6 +44,7 @@ export const diagnosticEn: typeof diagnosticFr = {
       noneHelp:
         'A signal appears when a need comes back in enough encounters of a neighbourhood. Coordination can run the detection and set the thresholds.',
       conflict: 'This signal changed in the meantime: here is how it stands.',
+      team: 'Team',
       thresholds: 'Detection thresholds',
       windowDays: 'Window (days)',
       minEncounters: 'Minimum encounters',

@@ -42,6 +42,7 @@ export const diagnosticFr = {
       noneHelp:
         'Un signal apparaît quand un besoin revient dans assez de rencontres d’un quartier. La coordination peut lancer la détection et régler les seuils.',
       conflict: 'Ce signal a changé entre-temps : voici son état actuel.',
+      team: 'Équipe',
       thresholds: 'Seuils de détection',
       windowDays: 'Fenêtre (jours)',
       minEncounters: 'Rencontres au minimum',

@@ -25,10 +25,11 @@ export const signalsQuery = (status: SignalFilter, neighbourhoodId?: string) =>
     queryFn: () => api.get<{ items: NeedSignal[] }>('/need-signals', { status, neighbourhoodId }),
   });
 
-export const signalSettingsQuery = queryOptions({
-  queryKey: [...signalsKey, 'settings'],
-  queryFn: () => api.get<NeedSignalSettings>('/need-signal-settings'),
-});
+export const signalSettingsQuery = (teamId: string) =>
+  queryOptions({
+    queryKey: [...signalsKey, 'settings', teamId],
+    queryFn: () => api.get<NeedSignalSettings>('/need-signal-settings', { teamId }),
+  });
 
 export const diagnosticListQuery = queryOptions({
   queryKey: [...diagnosticsKey, 'list'],
