@@ -147,7 +147,9 @@ export async function detectForTeam(
         if (inserted.length) outcome.created.push(id);
       }
     }
-    if (outcome.created.length || outcome.updated.length)
+    // A person's detection is always traced; the hourly one only when it raises something, so
+    // refreshing figures every hour does not bury the log.
+    if (outcome.created.length || (request && outcome.updated.length))
       await recordAudit(tx, request, {
         action: outcome.created.length ? 'create' : 'update',
         entityType: 'need_signal',

@@ -223,6 +223,16 @@ describe('need signals', () => {
     );
     const [signal] = (await coordinatorB.get('/api/need-signals')).json().items;
     expect(signal).toMatchObject({ need: 'employment', encounters: 11, people: '<5', previousEncounters: '<5' });
+    const traces = async () =>
+      (
+        await t.database.query<{ n: number }>(
+          `select count(*)::int as n from audit_log where entity_type = 'need_signal' and team_id = $1`,
+          [team.id],
+        )
+      )[0]?.n;
+    const before = await traces();
+    // The next hourly run only refreshes the figures: nothing new to trace.
     expect(await detectAllTeams(db)).toBe(0);
+    expect(await traces()).toBe(before);
   });
 });
