@@ -149,6 +149,18 @@ describe('diagnostic', () => {
     expect(twice.statusCode).toBe(422);
     expect(twice.json().error.fields[0].path).toBe('priorities.1.id');
     expect((await worker.get(`/api/diagnostics/neighbourhoods/${hoodId}`)).json().currentVersion).toBe(2);
+    const figures = await worker.get(`/api/diagnostics/neighbourhoods/${hoodId}/figures?from=2026-12-31&to=2026-01-01`);
+    expect(figures.statusCode).toBe(400);
+    expect(figures.json().error.fields[0].path).toBe('to');
+    const diagnosticId = (await worker.get(`/api/diagnostics/neighbourhoods/${hoodId}`)).json().id;
+    const pdf = await worker.get(`/api/diagnostics/${diagnosticId}/pdf?version=abc&lang=de`);
+    expect(pdf.statusCode).toBe(400);
+    expect(
+      pdf
+        .json()
+        .error.fields.map((f: { path: string }) => f.path)
+        .sort(),
+    ).toEqual(['lang', 'version']);
   });
 
   it('freezes the figures when a coordinator publishes; later field work does not change them', async () => {
