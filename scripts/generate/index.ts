@@ -3,6 +3,7 @@ import { accounts, generatedPassword } from './accounts.ts';
 import { activities } from './activities.ts';
 import { auditTrail } from './audit.ts';
 import { committees } from './committees.ts';
+import { diagnostic } from './diagnostic.ts';
 import { directory } from './directory.ts';
 import { fieldwork } from './fieldwork.ts';
 import { network } from './network.ts';
@@ -23,6 +24,7 @@ const modules: GeneratorModule[] = [
   network,
   committees,
   activities,
+  diagnostic,
   auditTrail,
 ];
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { activityRoutes } from './activities/activities.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { committeeRoutes } from './committees/committees.routes.ts';
+import { diagnosticRoutes } from './diagnostic/diagnostic.routes.ts';
 import { directoryRoutes } from './directory/directory.routes.ts';
 import { fieldworkRoutes } from './fieldwork/fieldwork.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
@@ -14,6 +15,7 @@ import { placeRoutes } from './places/places.routes.ts';
 import { auditRoutes } from './privacy/audit.routes.ts';
 import { referralRoutes } from './referrals/referrals.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
+import { signalRoutes } from './signals/signals.routes.ts';
 import { syncRoutes } from './sync/sync.routes.ts';
 import { taxonomyRoutes } from './taxonomies/taxonomies.routes.ts';
 import { teamRoutes } from './teams/teams.routes.ts';
@@ -42,4 +44,6 @@ export async function registerModules(api: FastifyInstance): Promise<void> {
   await api.register(referralRoutes);
   await api.register(territoryRoutes);
   await api.register(networkRoutes);
+  await api.register(signalRoutes);
+  await api.register(diagnosticRoutes);
 }

@@ -93,4 +93,22 @@ describe('seed --demo', () => {
     }
     expect(rows.some((row) => row.today_rounds > 0)).toBe(true);
   });
+
+  it('shows need signals detected from the demo’s field work and a drafted diagnostic per team', async () => {
+    await seedDemo(test.database.db);
+    const rows = await test.database.query<{ code: string; signals: number; acknowledged: number; versions: number }>(
+      `select n.code,
+              (select count(*)::int from need_signals s where s.team_id = n.team_id) as signals,
+              (select count(*)::int from need_signals s where s.team_id = n.team_id and s.status = 'acknowledged') as acknowledged,
+              (select count(*)::int from diagnostic_versions v join diagnostics d on d.id = v.diagnostic_id
+                where d.neighbourhood_id = n.id) as versions
+       from neighbourhoods n where n.code in ('ascot', 'cureghem') order by n.code`,
+    );
+    expect(rows.map((r) => r.code)).toEqual(['ascot', 'cureghem']);
+    for (const row of rows) {
+      expect(row.signals, row.code).toBeGreaterThan(0);
+      expect(row.acknowledged, row.code).toBe(1);
+      expect(row.versions, row.code).toBe(1);
+    }
+  });
 });

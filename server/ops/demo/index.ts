@@ -1,4 +1,5 @@
 import { accountsStep } from './accounts.ts';
+import { diagnosticStep } from './diagnostic.ts';
 import { directoryStep } from './directory.ts';
 import { fieldworkStep } from './fieldwork.ts';
 import { territoriesStep } from './territories.ts';
@@ -9,4 +10,11 @@ import type { DemoStep } from './types.ts';
  * The demo deployment, in order: a capability that lands later adds its own file here (people,
  * encounters, referrals…) and appends its step after the ones it builds on.
  */
-export const demoSteps: DemoStep[] = [territoriesStep, accountsStep, fieldworkStep, directoryStep, territoryStep];
+export const demoSteps: DemoStep[] = [
+  territoriesStep,
+  accountsStep,
+  fieldworkStep,
+  directoryStep,
+  territoryStep,
+  diagnosticStep,
+];
