@@ -114,3 +114,6 @@ export const saveSessionBodySchema = z.strictObject({
     .default([]),
   note: z.string().trim().max(2000).nullable().optional(),
 });
+
+/** The sync's `activitySession.save`: the session body, its activity; id and version ride in the envelope. */
+export const syncSessionPayloadSchema = saveSessionBodySchema.omit({ id: true }).extend({ activityId: z.uuid() });

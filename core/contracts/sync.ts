@@ -38,9 +38,12 @@
  * | referral.create         | createReferralBodySchema (referrals.ts)   | —           |
  * | referral.status         | changeReferralStatusBodySchema            | required    |
  * | referral.checkBack      | recordCheckBackBodySchema                 | optional    |
+ * | activitySession.save    | syncSessionPayloadSchema (activities.ts)  | to edit     |
  *
  * `referral.create` may name in `encounterId` an encounter created earlier in the same batch; its
  * result carries `data.slipNumber`, the slip number made by the server (print it once online).
+ * `activitySession.save` carries a whole session of a collective activity (attendance and head
+ * counts), created on first save and replaced from its version after: attendance taken offline.
  *
  * Reference data for the offline cache holds only the caller's teams: taxonomies, their places,
  * their members (for the binôme), and their people as summaries (nickname, age band, languages;
@@ -68,6 +71,7 @@ const syncKinds = [
   'referral.create',
   'referral.status',
   'referral.checkBack',
+  'activitySession.save',
 ] as const;
 export type SyncKind = (typeof syncKinds)[number];
 

@@ -108,6 +108,33 @@ describe('collective activities', () => {
     expect(stale.json().current).toMatchObject({ version: 2, attendees: [{ personId: mimi.id }] });
   });
 
+  it('takes attendance offline through the sync, created then changed, and ignores a replay', async () => {
+    const activity = await soupiere();
+    const mimi = await buildPerson(t.database.db, teamA);
+    const sessionId = uuidv7();
+    const save = (id: string, baseVersion: number | undefined, attendees: unknown[]) => ({
+      id,
+      kind: 'activitySession.save',
+      entityId: sessionId,
+      ...(baseVersion ? { baseVersion } : {}),
+      payload: { activityId: activity.id, onDate: '2026-11-25', headCounts: { '12to17': 5 }, attendees },
+    });
+    const first = save(uuidv7(), undefined, []);
+    const second = save(uuidv7(), 1, [{ personId: mimi.id, role: 'participant' }]);
+    const synced = await ana.post('/api/sync', { items: [first, second] });
+    expect(synced.statusCode).toBe(200);
+    expect(synced.json().results.map((r: { status: string; version?: number }) => [r.status, r.version])).toEqual([
+      ['applied', 1],
+      ['applied', 2],
+    ]);
+    const replay = await ana.post('/api/sync', { items: [second] });
+    expect(replay.json().results[0].status).toBe('duplicate');
+    const session = (await ana.get(`/api/activity-sessions/${sessionId}`)).json();
+    expect(session).toMatchObject({ version: 2, total: 6, attendees: [{ personId: mimi.id }] });
+    const stale = await ana.post('/api/sync', { items: [save(uuidv7(), 1, [])] });
+    expect(stale.json().results[0]).toMatchObject({ status: 'conflict', current: { version: 2 } });
+  });
+
   it('refuses bad input naming the field, and saves nothing', async () => {
     const activity = await soupiere();
     const stranger = await buildPerson(t.database.db, teamB);

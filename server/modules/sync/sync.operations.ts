@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { syncSessionPayloadSchema } from '../../../core/contracts/activities.ts';
 import {
   attachEncounterBodySchema,
   createObservationBodySchema,
@@ -22,6 +23,7 @@ import {
 } from '../../../core/contracts/referrals.ts';
 import type { SyncKind } from '../../../core/contracts/sync.ts';
 import type { Tx } from '../../db/client.ts';
+import { saveSession } from '../activities/sessions.service.ts';
 import { attachEncounter, setFollowUp, updateEncounter } from '../fieldwork/encounters.service.ts';
 import { addObservation, addTally, endSession, startSession, updateSession } from '../fieldwork/sessions.service.ts';
 import { addRole, createPerson, updatePerson } from '../people/people.service.ts';
@@ -140,5 +142,14 @@ export const operations: Record<Exclude<SyncKind, 'encounter.create'>, Operation
     versioned: true,
     apply: (tx, request, item) =>
       recordCheckBack(tx, request, item.entityId, item.payload as z.output<typeof recordCheckBackBodySchema>),
+  },
+  'activitySession.save': {
+    schema: syncSessionPayloadSchema,
+    versioned: true,
+    apply: async (tx, request, item) => {
+      const { activityId, ...body } = item.payload as z.output<typeof syncSessionPayloadSchema>;
+      const { session } = await saveSession(tx, request, activityId, { ...body, id: item.entityId });
+      return { id: session.id, version: session.version };
+    },
   },
 };
