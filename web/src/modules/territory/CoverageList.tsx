@@ -90,12 +90,14 @@ function ZoneCard({ zone, selected, forgotten }: { zone: Zone; selected: boolean
         {t('territory.coverage.encounterCount', { count: zone.encounters })}
       </Text>
       <Text fz="sm" fw={forgotten ? 600 : 400} c={forgotten ? 'red.9' : 'dimmed'}>
-        {zone.lastVisit
-          ? t('territory.coverage.lastVisit', {
-              count: zone.daysSinceLastVisit ?? 0,
-              day: formatDay(zone.lastVisit, language),
-            })
-          : t('territory.coverage.never')}
+        {zone.lastVisit && zone.daysSinceLastVisit === 0
+          ? t('territory.coverage.lastVisitToday', { day: formatDay(zone.lastVisit, language) })
+          : zone.lastVisit
+            ? t('territory.coverage.lastVisit', {
+                count: zone.daysSinceLastVisit ?? 0,
+                day: formatDay(zone.lastVisit, language),
+              })
+            : t('territory.coverage.never')}
       </Text>
     </Stack>
   );

@@ -104,6 +104,8 @@ export default function MapView(props: MapViewProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || styled === 0) return;
+    // Ready again at the next idle, once the new data is drawn.
+    setState('loading');
     (map.getSource('sectors') as GeoJSONSource | undefined)?.setData(sectorsData(sectors ?? []));
     (map.getSource('outlines') as GeoJSONSource | undefined)?.setData(outlinesData(outlines ?? []));
     (map.getSource('places') as GeoJSONSource | undefined)?.setData(pointsData(points ?? []));
@@ -116,9 +118,14 @@ export default function MapView(props: MapViewProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || styled === 0 || frame === framed.current) return;
-    const bounds = boundsOf(latest.current);
+    const { sectors: all, outlines: focus, points: dots } = latest.current;
+    // The team's own neighbourhoods first (with their places), else every sector, else the places.
+    const bounds = focus?.length
+      ? boundsOf({ outlines: focus, points: dots })
+      : boundsOf({ sectors: all, points: all?.length ? [] : dots });
     if (!bounds) return;
     framed.current = frame;
+    setState('loading');
     const [west, south, east, north] = bounds;
     map.fitBounds(
       [
@@ -141,7 +148,7 @@ export default function MapView(props: MapViewProps) {
 }
 
 function shapeSignature(sectors?: MapSector[], outlines?: { id: string }[], points?: { id: string }[]): string {
-  const shapes = [...(sectors ?? []), ...(outlines ?? [])].map((shape) => shape.id);
-  // Dots frame the map only when there is no shape (a new dot must not make the map jump).
+  // Framing follows the shapes, not the dots, once there are shapes: a new dot must not make the map jump.
+  const shapes = (outlines?.length ? outlines : (sectors ?? [])).map((shape) => shape.id);
   return shapes.length ? shapes.join(',') : (points ?? []).map((point) => point.id).join(',');
 }
