@@ -39,10 +39,11 @@ async function coordinatorOfANeighbourhood(page: Page) {
     headers: { 'x-csrf-token': admin.csrf },
   });
   expect(created.status(), await created.text()).toBe(201);
+  const neighbourhoodId = (await created.json()).id as string;
   await admin.api.dispose();
   const coordinator = await createAccount('coordinator', [team.id]);
   await signIn(page, coordinator.email, coordinator.password);
-  return { team, coordinator, neighbourhood: { id: (await created.json()).id as string, name } };
+  return { team, coordinator, neighbourhood: { id: neighbourhoodId, name } };
 }
 
 test('a coordinator imports sectors in Lambert 72 and indicators, reads the choropleth, ranks sectors and draws a neighbourhood', async ({
@@ -200,7 +201,7 @@ test('a coordinator adds a place by tapping the map and reads where no one has g
   await expect(visited).toContainText('1 tournée · 0 contact');
   await expect(visited).toContainText('Dernier passage : aujourd’hui');
   await mapReady(page);
-  await page.getByRole('radio', { name: 'Cette année' }).check({ force: true });
+  await page.locator('label').filter({ hasText: 'Cette année' }).click();
   await expect(page.getByText(/^Du 1 janv\./)).toBeVisible();
   await page.screenshot(shot('coverage'));
   await expectAccessible(page);

@@ -3,6 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/errors.ts';
 import { useLanguage } from '../../ui/use-language.ts';
+import { readableAlert } from './alert-styles.ts';
 
 /**
  * Where a refused file went wrong, as a person would look for it: "Secteur n° 3" for
@@ -38,7 +39,13 @@ export function ImportProblems({ error }: { error: unknown }) {
     );
   const problems = Object.entries(error.fields);
   return (
-    <Alert color="red" role="alert" icon={<IconAlertTriangle aria-hidden />} title={error.messageIn(language)}>
+    <Alert
+      styles={readableAlert}
+      color="red"
+      role="alert"
+      icon={<IconAlertTriangle aria-hidden />}
+      title={error.messageIn(language)}
+    >
       {problems.length ? (
         <Stack gap={4} component="ul" m={0} pl="md">
           {problems.map(([path, message]) => {

@@ -15,6 +15,7 @@ import { SavedNotice } from '../../ui/SavedNotice.tsx';
 import { useApiError } from '../../ui/use-api-error.ts';
 import { useLanguage } from '../../ui/use-language.ts';
 import { neighbourhoodsQuery } from '../directory/data.ts';
+import { readableAlert } from './alert-styles.ts';
 import { neighbourhoodTerritoryQuery, saveNeighbourhoodTerritory, sectorsQuery, territoryKey } from './data.ts';
 import { formatSquareKilometres } from './format.ts';
 import { LegendLine } from './Legend.tsx';
@@ -173,7 +174,12 @@ export function NeighbourhoodTerritoryPage() {
       {editable ? (
         <Stack gap="sm">
           {conflict ? (
-            <Alert color="orange" role="alert" title={t('territory.neighbourhood.conflictTitle')}>
+            <Alert
+              styles={readableAlert}
+              color="orange"
+              role="alert"
+              title={t('territory.neighbourhood.conflictTitle')}
+            >
               <Stack gap="xs" align="flex-start">
                 <Text>{saveError.general}</Text>
                 <Button

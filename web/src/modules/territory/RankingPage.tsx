@@ -11,6 +11,7 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useApiError } from '../../ui/use-api-error.ts';
 import { useLanguage } from '../../ui/use-language.ts';
 import { ApplyZone } from './ApplyZone.tsx';
+import { readableAlert } from './alert-styles.ts';
 import { indicatorsQuery, rankSectors, sectorsQuery } from './data.ts';
 import { LegendLine } from './Legend.tsx';
 import { quintileColors } from './map/colors.ts';
@@ -188,7 +189,12 @@ function ZoneSummary({ ranking }: { ranking: Ranking }) {
   if (!zone) return <Alert color="orange">{t('territory.ranking.noZone')}</Alert>;
   const people = new Intl.NumberFormat(language === 'en' ? 'en-CA' : 'fr-CA').format(zone.population);
   return (
-    <Alert color={zone.reachesTarget ? 'green' : 'orange'} title={t('territory.ranking.zoneTitle')} role="status">
+    <Alert
+      styles={readableAlert}
+      color={zone.reachesTarget ? 'green' : 'orange'}
+      title={t('territory.ranking.zoneTitle')}
+      role="status"
+    >
       {t('territory.ranking.zone', { count: zone.sectorIds.length, people })}{' '}
       {zone.reachesTarget ? t('territory.ranking.zoneInTarget') : t('territory.ranking.zoneShort')}
     </Alert>

@@ -3,6 +3,7 @@ import { IconCheck, IconFileImport, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { readableAlert } from './alert-styles.ts';
 import { importSectors, type SectorImportResult, territoryKey } from './data.ts';
 import { ImportProblems } from './ImportProblems.tsx';
 
@@ -153,6 +154,7 @@ export function SectorImportCard() {
         ) : null}
         {done ? (
           <Alert
+            styles={readableAlert}
             color="green"
             role="status"
             icon={<IconCheck aria-hidden />}

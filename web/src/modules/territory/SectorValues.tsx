@@ -94,8 +94,8 @@ export function SectorValueList({
     return direction * (va - vb) || a.properties.code.localeCompare(b.properties.code);
   });
   return (
-    <Stack gap="xs" component="section">
-      <Title order={2} fz="lg">
+    <Stack gap="xs" component="section" aria-labelledby="sector-list-title" data-testid="sector-list">
+      <Title order={2} fz="lg" id="sector-list-title">
         {map
           ? t('territory.listTitle', { indicator: map.indicator.label[language], year: map.year })
           : t('territory.listTitlePlain')}
