@@ -38,6 +38,15 @@ const draftOf = (territory: NeighbourhoodTerritory): Draft => ({
   version: territory.version,
 });
 
+function differs(draft: Draft | null, base: Draft | null): boolean {
+  if (!draft || !base) return false;
+  return (
+    JSON.stringify([...draft.sectorIds].sort()) !== JSON.stringify([...base.sectorIds].sort()) ||
+    draft.realBorders !== base.realBorders ||
+    draft.symbolicBorders !== base.symbolicBorders
+  );
+}
+
 /** A neighbourhood drawn from sectors (tap to add or remove), its outline, its real and symbolic borders. */
 export function NeighbourhoodTerritoryPage() {
   const { t } = useTranslation();
@@ -49,9 +58,19 @@ export function NeighbourhoodTerritoryPage() {
   const territory = useQuery(neighbourhoodTerritoryQuery(neighbourhoodId));
   const sectors = useQuery(sectorsQuery);
   const [draft, setDraft] = useState<Draft | null>(null);
+  // The saved version the draft started from: a newer one replaces an untouched draft, never edits.
+  const [base, setBase] = useState<Draft | null>(null);
+  const start = (from: NeighbourhoodTerritory) => {
+    setDraft(draftOf(from));
+    setBase(draftOf(from));
+  };
+  const stale = territory.data && (!draft || (territory.data.version !== base?.version && !differs(draft, base)));
   useEffect(() => {
-    if (territory.data && !draft) setDraft(draftOf(territory.data));
-  }, [territory.data, draft]);
+    if (stale && territory.data) {
+      setDraft(draftOf(territory.data));
+      setBase(draftOf(territory.data));
+    }
+  }, [stale, territory.data]);
   const editable = neighbourhood ? canDraw(user, neighbourhood.teamId) : false;
   const save = useMutation({
     mutationFn: (current: Draft) =>
@@ -63,7 +82,7 @@ export function NeighbourhoodTerritoryPage() {
       }),
     onSuccess: (saved) => {
       queryClient.setQueryData(neighbourhoodTerritoryQuery(neighbourhoodId).queryKey, saved);
-      setDraft(draftOf(saved));
+      start(saved);
       void queryClient.invalidateQueries({ queryKey: territoryKey });
     },
   });
@@ -104,11 +123,7 @@ export function NeighbourhoodTerritoryPage() {
         : [...draft.sectorIds, sectorId],
     });
   };
-  const unsaved =
-    territory.data &&
-    (JSON.stringify([...draft.sectorIds].sort()) !== JSON.stringify([...territory.data.sectorIds].sort()) ||
-      draft.realBorders !== (territory.data.realBorders ?? '') ||
-      draft.symbolicBorders !== (territory.data.symbolicBorders ?? ''));
+  const unsaved = differs(draft, base);
   const name = neighbourhood?.name ?? t('territory.neighbourhood.fallbackName');
 
   return (
@@ -191,7 +206,7 @@ export function NeighbourhoodTerritoryPage() {
                       staleTime: 0,
                     });
                     save.reset();
-                    setDraft(draftOf(current));
+                    start(current);
                   }}
                 >
                   {t('territory.neighbourhood.loadCurrent')}
