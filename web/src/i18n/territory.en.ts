@@ -92,7 +92,7 @@ export const territoryEn: typeof territoryFr = {
       indicatorsText:
         'One row per sector, indicator and year. Headers may be French or English; semicolons and Excel’s decimal commas are accepted. The sectors must be imported first.',
       indicatorsExample:
-        'sector,indicator,year,value,source\n24620001,median_income,2021,31000,Statistics Canada\n24620001,diabetes_rate,2021,0.08,INSPQ',
+        'sector,indicator,year,value,source\n24620001,median_income,2021,31000,Statistics Canada\n24620001,diabetes_rate,2021,8.2,INSPQ',
       indicatorsFile: 'CSV file',
       willCreateValues_one: '{{count}} value will be added',
       willCreateValues_other: '{{count}} values will be added',
@@ -200,7 +200,7 @@ export const territoryEn: typeof territoryFr = {
       title: 'Places and presence',
       intro: 'Where the team went, how often, and where no one has gone for a long time.',
       period: 'Period',
-      periods: { last30Days: 'Last 30 days', last3Months: 'Last 3 months', thisYear: 'This year' },
+      periods: { last30Days: '30 days', last3Months: '3 months', thisYear: 'This year' },
       by: 'Group by',
       byPlace: 'By place',
       byNeighbourhood: 'By $t(terms.neighbourhood)',

@@ -91,7 +91,7 @@ export const territoryFr = {
       indicatorsText:
         'Une ligne par secteur, indicateur et année. Les en-têtes peuvent être en français ou en anglais ; le point-virgule et la virgule décimale d’Excel sont acceptés. Les secteurs doivent déjà être importés.',
       indicatorsExample:
-        'secteur;indicateur;année;valeur;source\n21004A01;median_income;2021;31000;Statbel\n21004A01;diabetes_rate;2021;0,08;INAMI',
+        'secteur;indicateur;année;valeur;source\n21004A01;median_income;2021;31000;Statbel\n21004A01;diabetes_rate;2021;8,2;INAMI',
       indicatorsFile: 'Fichier CSV',
       willCreateValues_one: '{{count}} valeur sera ajoutée',
       willCreateValues_other: '{{count}} valeurs seront ajoutées',
@@ -201,7 +201,7 @@ export const territoryFr = {
       title: 'Lieux et présence',
       intro: 'Où l’équipe est allée, combien de fois, et où personne n’est allé depuis longtemps.',
       period: 'Période',
-      periods: { last30Days: '30 derniers jours', last3Months: '3 derniers mois', thisYear: 'Cette année' },
+      periods: { last30Days: '30 jours', last3Months: '3 mois', thisYear: 'Cette année' },
       by: 'Regrouper par',
       byPlace: 'Par lieu',
       byNeighbourhood: 'Par $t(terms.neighbourhood)',

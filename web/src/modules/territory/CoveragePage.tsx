@@ -14,7 +14,7 @@ import { coverageQuery } from './data.ts';
 import { formatDay } from './format.ts';
 import { LegendLine } from './Legend.tsx';
 import { TerritoryMap } from './map/TerritoryMap.tsx';
-import { useMyNeighbourhoods, useOutlines } from './neighbourhoods.ts';
+import { useMyNeighbourhoods, useOutlines, useSectorGround } from './neighbourhoods.ts';
 import { TerritoryLinks } from './TerritoryLinks.tsx';
 
 /** Where the team went, how often, and where no one has gone lately, by place or by neighbourhood. */
@@ -29,6 +29,7 @@ export function CoveragePage() {
   const threshold = typeof days === 'number' && days >= 1 ? days : 30;
   const { neighbourhoods } = useMyNeighbourhoods();
   const outlines = useOutlines(neighbourhoods.map((n) => n.id));
+  const ground = useSectorGround();
 
   const zones = coverage.data?.zones ?? [];
   const points = useMemo(() => {
@@ -106,6 +107,7 @@ export function CoveragePage() {
             <>
               <TerritoryMap
                 label={t('territory.coverage.mapLabel')}
+                sectors={ground}
                 outlines={outlines}
                 points={points}
                 onPointTap={setSelected}

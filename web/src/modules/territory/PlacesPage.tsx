@@ -15,7 +15,7 @@ import { useApiError } from '../../ui/use-api-error.ts';
 import { placesKey, placesQuery, territoryKey } from './data.ts';
 import { LegendLine } from './Legend.tsx';
 import { TerritoryMap } from './map/TerritoryMap.tsx';
-import { useMyNeighbourhoods, useOutlines } from './neighbourhoods.ts';
+import { useMyNeighbourhoods, useOutlines, useSectorGround } from './neighbourhoods.ts';
 import { draftSpot, newPlaceDraft, type PlaceDraft, PlaceForm, placeDraft } from './PlaceForm.tsx';
 import { TerritoryLinks } from './TerritoryLinks.tsx';
 import { placeColor } from './TerritoryPage.tsx';
@@ -31,6 +31,7 @@ export function PlacesPage() {
   const places = useQuery(placesQuery(withRetired));
   const { neighbourhoods } = useMyNeighbourhoods();
   const outlines = useOutlines(neighbourhoods.map((n) => n.id));
+  const ground = useSectorGround();
   const [draft, setDraft] = useState<PlaceDraft | null>(null);
   const points = useMemo(
     () =>
@@ -51,6 +52,7 @@ export function PlacesPage() {
         <>
           <TerritoryMap
             label={t('territory.places.mapLabel')}
+            sectors={ground}
             outlines={outlines}
             points={points}
             pending={draft ? draftSpot(draft) : null}

@@ -1,9 +1,10 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { CurrentUser } from '../../../../core/contracts/auth.ts';
 import { useCurrentUser } from '../../api/session.ts';
 import { neighbourhoodsQuery } from '../directory/data.ts';
-import { neighbourhoodTerritoryQuery } from './data.ts';
-import type { MapOutline } from './map/layers.ts';
+import { neighbourhoodTerritoryQuery, sectorsQuery } from './data.ts';
+import type { MapOutline, MapSector } from './map/layers.ts';
 
 /** The neighbourhoods a person works in (an admin: all of them). */
 export function useMyNeighbourhoods() {
@@ -28,4 +29,18 @@ export function useOutlines(ids: string[]): MapOutline[] {
         territory.data?.outline ? [{ id: territory.data.neighbourhoodId, coordinates: territory.data.outline }] : [],
       ),
   });
+}
+
+/** Every sector, unfilled: the ground a map of places stands on when there is no basemap. */
+export function useSectorGround(): MapSector[] {
+  const sectors = useQuery(sectorsQuery);
+  return useMemo(
+    () =>
+      (sectors.data?.features ?? []).map((feature) => ({
+        id: feature.id,
+        coordinates: feature.geometry.coordinates,
+        fill: null,
+      })),
+    [sectors.data],
+  );
 }

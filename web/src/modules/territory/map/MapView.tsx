@@ -118,11 +118,9 @@ export default function MapView(props: MapViewProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || styled === 0 || frame === framed.current) return;
-    const { sectors: all, outlines: focus, points: dots } = latest.current;
-    // The team's own neighbourhoods first (with their places), else every sector, else the places.
-    const bounds = focus?.length
-      ? boundsOf({ outlines: focus, points: dots })
-      : boundsOf({ sectors: all, points: all?.length ? [] : dots });
+    const { sectors: all, outlines, points } = latest.current;
+    // The team's own neighbourhoods first, else every sector; places always in view.
+    const bounds = outlines?.length ? boundsOf({ outlines, points }) : boundsOf({ sectors: all, points });
     if (!bounds) return;
     framed.current = frame;
     setState('loading');
