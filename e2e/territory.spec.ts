@@ -214,3 +214,67 @@ test('a coordinator adds a place by tapping the map and reads where no one has g
   await page.getByLabel('Voir aussi les lieux retirés').check({ force: true });
   await expect(page.getByRole('listitem').filter({ hasText: park })).toContainText('retiré');
 });
+
+test('without WebGL a worker still reads the sectors as a list, with a short message instead of the map', async ({
+  page,
+}) => {
+  const team = await createTeam();
+  const coordinator = await createAccount('coordinator', [team.id]);
+  const worker = await createAccount('worker', [team.id]);
+  // Two sectors far from the other journeys' (Sherbrooke), under codes no other test uses.
+  const code = unique('QC').replaceAll('-', '');
+  const square = (k: number) => {
+    const x = -71.9 + k * 0.01;
+    return [
+      [
+        [x, 45.39],
+        [x + 0.01, 45.39],
+        [x + 0.01, 45.4],
+        [x, 45.4],
+        [x, 45.39],
+      ],
+    ];
+  };
+  const as = await apiAs(coordinator);
+  const imported = await as.api.post('/api/territory/sectors/import', {
+    data: {
+      geojson: {
+        type: 'FeatureCollection',
+        features: [1, 2].map((k) => ({
+          type: 'Feature',
+          properties: { code: `${code}${k}`, nom: `Aire ${k}` },
+          geometry: { type: 'Polygon', coordinates: square(k) },
+        })),
+      },
+    },
+    headers: { 'x-csrf-token': as.csrf },
+  });
+  expect(imported.status(), await imported.text()).toBe(200);
+  await as.api.dispose();
+
+  // This browser has no WebGL.
+  await page.addInitScript({
+    content: `(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+        return String(type).startsWith('webgl') ? null : original.call(this, type, ...rest);
+      };
+    })();`,
+  });
+  await signIn(page, worker.email, worker.password);
+  await page.goto('/territory');
+  await expect(heading(page, 'Territoire')).toBeVisible();
+  await expect(page.getByTestId('map-unavailable')).toContainText('Ce navigateur ne peut pas afficher la carte');
+  await expect(page.getByTestId('territory-map')).toHaveCount(0);
+  await page
+    .getByTestId('sector-list')
+    .getByRole('button', { name: new RegExp(`${code}2`) })
+    .click();
+  await expect(page.getByTestId('sector-details')).toContainText(`Secteur ${code}2`);
+  await expect(page.getByTestId('sector-details')).toContainText('Aire 2');
+  // Workers read the ranking, but neither import nor draw.
+  await expect(page.getByRole('link', { name: 'Importer' })).toHaveCount(0);
+  await page.goto('/territory/imports');
+  await expect(page).toHaveURL(/not-allowed/);
+  await page.screenshot(shot('no-webgl'));
+});

@@ -31,6 +31,8 @@ export function rankingRequest(
   if (weighted.length === 0) return { problem: 'noWeight' };
   const year = population ? latestYear(population) : null;
   if (!population || !year) return { problem: 'noPopulation' };
+  // An emptied field reads as '' (not 0): a target must be typed in full.
+  if (target.min === '' || target.max === '') return { problem: 'target' };
   const min = Number(target.min);
   const max = Number(target.max);
   if (!Number.isInteger(min) || !Number.isInteger(max) || min < 0 || max < 1 || min > max) return { problem: 'target' };
