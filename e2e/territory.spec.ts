@@ -155,7 +155,7 @@ test('a coordinator imports sectors in Lambert 72 and indicators, reads the chor
 });
 
 test('a coordinator adds a place by tapping the map and reads where no one has gone lately', async ({ page }) => {
-  const { coordinator } = await coordinatorOfANeighbourhood(page);
+  const { coordinator, neighbourhood } = await coordinatorOfANeighbourhood(page);
   // A market visited today, through the API as the coordinator.
   const as = await apiAs(coordinator);
   const market = unique('Marché du Midi');
@@ -204,6 +204,10 @@ test('a coordinator adds a place by tapping the map and reads where no one has g
   await page.locator('label').filter({ hasText: 'Cette année' }).click();
   await expect(page.getByText(/^Du 1 janv\./)).toBeVisible();
   await page.screenshot(shot('coverage'));
+  // By neighbourhood: the team's neighbourhood has no place of its own yet, so no one has gone there.
+  await page.locator('label').filter({ hasText: 'Par quartier' }).click();
+  await expect(forgotten.getByRole('listitem').filter({ hasText: neighbourhood.name })).toContainText('Jamais visité');
+  await expect(page.getByTestId('visited')).toContainText('Lieux sans quartier précisé');
   await expectAccessible(page);
   await noHorizontalScroll(page);
 

@@ -222,6 +222,7 @@ export const territoryEn: typeof territoryFr = {
       noneForgotten: 'Every place has had a visit lately.',
       visitedTitle: 'Visited lately',
       noPlace: 'No place given',
+      noNeighbourhood: 'Places with no $t(terms.neighbourhood) given',
       lastVisitToday: 'Last visit: today ({{day}})',
       lastVisit_one: 'Last visit: {{day}} ({{count}} day ago)',
       lastVisit_other: 'Last visit: {{day}} ({{count}} days ago)',

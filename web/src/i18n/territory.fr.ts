@@ -224,6 +224,7 @@ export const territoryFr = {
       noneForgotten: 'Tous les lieux ont eu de la visite récemment.',
       visitedTitle: 'Visités récemment',
       noPlace: 'Sans lieu précisé',
+      noNeighbourhood: 'Lieux sans $t(terms.neighbourhood) précisé',
       lastVisitToday: 'Dernier passage : aujourd’hui ({{day}})',
       lastVisit_one: 'Dernier passage : {{day}} (il y a {{count}} jour)',
       lastVisit_other: 'Dernier passage : {{day}} (il y a {{count}} jours)',

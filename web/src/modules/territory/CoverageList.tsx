@@ -36,7 +36,7 @@ export function CoverageList({
         {forgotten.length === 0 ? (
           <Text c="dimmed">{t('territory.coverage.noneForgotten')}</Text>
         ) : (
-          <ZoneCards zones={forgotten} selected={selected} forgotten />
+          <ZoneCards zones={forgotten} selected={selected} by={by} forgotten />
         )}
       </Stack>
       {visited.length ? (
@@ -44,24 +44,36 @@ export function CoverageList({
           <Title order={2} fz="lg" id="visited-title">
             {t('territory.coverage.visitedTitle')}
           </Title>
-          <ZoneCards zones={visited} selected={selected} forgotten={false} />
+          <ZoneCards zones={visited} selected={selected} by={by} forgotten={false} />
         </Stack>
       ) : null}
     </Stack>
   );
 }
 
-function ZoneCards({ zones, selected, forgotten }: { zones: Zone[]; selected: string | null; forgotten: boolean }) {
+type By = 'place' | 'neighbourhood';
+
+function ZoneCards({
+  zones,
+  selected,
+  by,
+  forgotten,
+}: {
+  zones: Zone[];
+  selected: string | null;
+  by: By;
+  forgotten: boolean;
+}) {
   return (
     <Stack gap={6} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
       {zones.map((zone) => (
-        <ZoneCard key={zone.id ?? 'none'} zone={zone} selected={zone.id === selected} forgotten={forgotten} />
+        <ZoneCard key={zone.id ?? 'none'} zone={zone} selected={zone.id === selected} by={by} forgotten={forgotten} />
       ))}
     </Stack>
   );
 }
 
-function ZoneCard({ zone, selected, forgotten }: { zone: Zone; selected: boolean; forgotten: boolean }) {
+function ZoneCard({ zone, selected, by, forgotten }: { zone: Zone; selected: boolean; by: By; forgotten: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const item = useRef<HTMLDivElement>(null);
@@ -81,7 +93,7 @@ function ZoneCard({ zone, selected, forgotten }: { zone: Zone; selected: boolean
     >
       <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
         <Text fw={700} style={{ overflowWrap: 'anywhere' }}>
-          {zone.name ?? t('territory.coverage.noPlace')}
+          {zone.name ?? (by === 'place' ? t('territory.coverage.noPlace') : t('territory.coverage.noNeighbourhood'))}
         </Text>
         {zone.kind ? <Tag tone="gray">{t(`territory.placeKinds.${zone.kind}`)}</Tag> : null}
       </Group>
