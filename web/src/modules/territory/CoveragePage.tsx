@@ -34,7 +34,9 @@ export function CoveragePage() {
   const zones = coverage.data?.zones ?? [];
   const points = useMemo(() => {
     const busiest = Math.max(0, ...zones.map((z) => z.sessions + z.encounters));
-    return zones.flatMap((zone) =>
+    // Forgotten places last, so their red dot is drawn over a visited neighbour's.
+    const ordered = [...zones].sort((a, b) => Number(isForgotten(a, threshold)) - Number(isForgotten(b, threshold)));
+    return ordered.flatMap((zone) =>
       zone.id && zone.location && by === 'place'
         ? [
             {
