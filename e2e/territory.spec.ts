@@ -276,9 +276,10 @@ test('without WebGL a worker still reads the sectors as a list, with a short mes
     .click();
   await expect(page.getByTestId('sector-details')).toContainText(`Secteur ${code}2`);
   await expect(page.getByTestId('sector-details')).toContainText('Aire 2');
+  await page.screenshot(shot('no-webgl'));
+  await expectAccessible(page);
   // Workers read the ranking, but neither import nor draw.
   await expect(page.getByRole('link', { name: 'Importer' })).toHaveCount(0);
   await page.goto('/territory/imports');
   await expect(page).toHaveURL(/not-allowed/);
-  await page.screenshot(shot('no-webgl'));
 });
