@@ -28,7 +28,7 @@ export const territoryEn: typeof territoryFr = {
     year: 'Year',
     mapLabel: 'Map of sectors: {{indicator}}, {{year}}',
     mapLabelPlain: 'Map of sectors',
-    tapHint: 'Tap a sector to read its values.',
+    tapHint: 'Tap a sector, on the map or in the list, to read its values.',
     sector: 'Sector {{code}}',
     closeSector: 'Close the sector card',
     inNeighbourhoods: 'In: {{names}}',

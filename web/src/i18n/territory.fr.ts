@@ -26,7 +26,7 @@ export const territoryFr = {
     year: 'Année',
     mapLabel: 'Carte des secteurs : {{indicator}}, {{year}}',
     mapLabelPlain: 'Carte des secteurs',
-    tapHint: 'Touchez un secteur pour lire ses valeurs.',
+    tapHint: 'Touchez un secteur, sur la carte ou dans la liste, pour lire ses valeurs.',
     sector: 'Secteur {{code}}',
     closeSector: 'Fermer la fiche du secteur',
     inNeighbourhoods: 'Dans : {{names}}',

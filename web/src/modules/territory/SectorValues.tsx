@@ -1,6 +1,6 @@
 import { Button, Card, CloseButton, Group, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorMap, SectorCollection } from '../../../../core/contracts/territory.ts';
 import { useLanguage } from '../../ui/use-language.ts';
@@ -26,8 +26,13 @@ export function SectorDetails({ feature, onClose }: { feature: Feature; onClose:
     return value === undefined ? [] : [{ indicator, year, value }];
   });
   const names = neighbourhoods.filter((n) => feature.properties.neighbourhoodIds.includes(n.id)).map((n) => n.name);
+  // Tapped far down the list (or on the map), the card must come into view (keyed by sector: one per tap).
+  const card = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    card.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, []);
   return (
-    <Card withBorder radius="md" p="md" component="section" aria-live="polite" data-testid="sector-details">
+    <Card ref={card} withBorder radius="md" p="md" component="section" aria-live="polite" data-testid="sector-details">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={2}>
           <Title order={2} fz="lg" style={{ overflowWrap: 'anywhere' }}>

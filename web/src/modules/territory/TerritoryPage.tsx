@@ -139,7 +139,9 @@ export function TerritoryPage() {
               </Text>
             </Stack>
           </Card>
-          {selectedFeature ? <SectorDetails feature={selectedFeature} onClose={() => setSelected(null)} /> : null}
+          {selectedFeature ? (
+            <SectorDetails key={selectedFeature.id} feature={selectedFeature} onClose={() => setSelected(null)} />
+          ) : null}
           <MyNeighbourhoods />
           <SectorValueList features={features} map={values.data ?? null} selected={selected} onSelect={setSelected} />
         </>
