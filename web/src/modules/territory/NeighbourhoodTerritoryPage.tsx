@@ -95,10 +95,9 @@ export function NeighbourhoodTerritoryPage() {
       (sectors.data?.features ?? []).map((feature) => ({
         id: feature.id,
         coordinates: feature.geometry.coordinates,
-        fill: picked.has(feature.id) ? pickedFill : null,
-        selected: picked.has(feature.id),
+        fill: null,
       })),
-    [sectors.data, picked],
+    [sectors.data],
   );
   const outline = territory.data?.outline;
   const outlines = useMemo(
@@ -142,6 +141,8 @@ export function NeighbourhoodTerritoryPage() {
       <TerritoryMap
         label={t('territory.neighbourhood.mapLabel', { name })}
         sectors={mapSectors}
+        selectedIds={draft.sectorIds}
+        selectedFill={pickedFill}
         outlines={outlines}
         onSectorTap={toggle}
       />

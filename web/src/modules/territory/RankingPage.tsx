@@ -43,7 +43,6 @@ export function RankingPage() {
   const ranking: Ranking | undefined = rank.data;
   const mapSectors = useMemo<MapSector[]>(() => {
     const order = new Map((ranking?.ranked ?? []).map((r, index) => [r.sectorId, index]));
-    const zone = new Set(ranking?.zone?.sectorIds ?? []);
     const count = order.size;
     return (sectors.data?.features ?? []).map((feature) => {
       const index = order.get(feature.id);
@@ -53,7 +52,6 @@ export function RankingPage() {
         id: feature.id,
         coordinates: feature.geometry.coordinates,
         fill: fifth === null ? null : quintileColors[4 - fifth]!,
-        selected: zone.has(feature.id),
       };
     });
   }, [sectors.data, ranking]);
@@ -169,7 +167,11 @@ export function RankingPage() {
       {ranking ? (
         <Stack gap="md" data-testid="ranking-result">
           <ZoneSummary ranking={ranking} />
-          <TerritoryMap label={t('territory.ranking.mapLabel')} sectors={mapSectors} />
+          <TerritoryMap
+            label={t('territory.ranking.mapLabel')}
+            sectors={mapSectors}
+            selectedIds={ranking.zone?.sectorIds}
+          />
           <Stack gap={4}>
             <LegendLine color={quintileColors[4]} label={t('territory.ranking.legendNeediest')} />
             <LegendLine line="solid" color={zoneColor} label={t('territory.ranking.legendZone')} />

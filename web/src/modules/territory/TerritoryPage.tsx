@@ -40,6 +40,7 @@ export function TerritoryPage() {
     enabled: Boolean(indicator && year),
   });
   const [selected, setSelected] = useState<string | null>(null);
+  const selectedIds = useMemo(() => (selected ? [selected] : []), [selected]);
 
   const valueBySector = useMemo(
     () => new Map((values.data?.values ?? []).map((v) => [v.sectorId, v.value])),
@@ -54,10 +55,9 @@ export function TerritoryPage() {
           coordinates: feature.geometry.coordinates,
           fill:
             value === undefined || !values.data ? null : fillOf(value, values.data.breaks, values.data.indicator.need),
-          selected: feature.id === selected,
         };
       }),
-    [sectors.data, valueBySector, values.data, selected],
+    [sectors.data, valueBySector, values.data],
   );
   const points = useMemo(
     () =>
@@ -125,6 +125,7 @@ export function TerritoryPage() {
             sectors={mapSectors}
             outlines={outlines}
             points={points}
+            selectedIds={selectedIds}
             onSectorTap={setSelected}
           />
           <Card withBorder radius="md" p="sm">

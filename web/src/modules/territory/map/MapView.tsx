@@ -9,6 +9,7 @@ import {
   pendingData,
   pointsData,
   sectorsData,
+  showSelection,
   tappableLayers,
 } from './map-layers.ts';
 import { basemapOrigin, baseStyle } from './map-style.ts';
@@ -100,17 +101,41 @@ export default function MapView(props: MapViewProps) {
     };
   }, [basemapUrl]);
 
-  const { sectors, outlines, points, pending } = props;
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || styled === 0) return;
+  const { sectors, outlines, points, pending, selectedIds, selectedFill } = props;
+  // One effect per source: a new dot or a new selection never re-sends every sector's shape.
+  const sendData = (id: string, data: Parameters<GeoJSONSource['setData']>[0]) => {
+    const source = mapRef.current?.getSource(id) as GeoJSONSource | undefined;
+    if (!source) return;
     // Ready again at the next idle, once the new data is drawn.
     setState('loading');
-    (map.getSource('sectors') as GeoJSONSource | undefined)?.setData(sectorsData(sectors ?? []));
-    (map.getSource('outlines') as GeoJSONSource | undefined)?.setData(outlinesData(outlines ?? []));
-    (map.getSource('places') as GeoJSONSource | undefined)?.setData(pointsData(points ?? []));
-    (map.getSource('pending') as GeoJSONSource | undefined)?.setData(pendingData(pending ?? null));
-  }, [styled, sectors, outlines, points, pending]);
+    source.setData(data);
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `styled` re-sends the data to a new style.
+  useEffect(() => sendData('sectors', sectorsData(sectors ?? [])), [styled, sectors]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
+  useEffect(() => sendData('outlines', outlinesData(outlines ?? [])), [styled, outlines]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
+  useEffect(() => sendData('places', pointsData(points ?? [])), [styled, points]);
+  // By value: pages pass a new object for the same spot on every render.
+  const pendingLatitude = pending?.latitude;
+  const pendingLongitude = pending?.longitude;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
+  useEffect(
+    () =>
+      sendData(
+        'pending',
+        pendingData(
+          pendingLatitude === undefined || pendingLongitude === undefined
+            ? null
+            : { latitude: pendingLatitude, longitude: pendingLongitude },
+        ),
+      ),
+    [styled, pendingLatitude, pendingLongitude],
+  );
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map && styled > 0) showSelection(map, selectedIds ?? [], selectedFill);
+  }, [styled, selectedIds, selectedFill]);
 
   // Frame the map when what it shows changes (not when only colours or selections do).
   const frame = shapeSignature(sectors, outlines, points);

@@ -5,12 +5,11 @@
 export type Ring = [number, number][];
 export type MultiPolygonCoordinates = Ring[][];
 
-/** A statistical sector: its fill (a choropleth class, or none) and whether it is picked. */
+/** A statistical sector and its fill (a choropleth class, or none). */
 export type MapSector = {
   id: string;
   coordinates: MultiPolygonCoordinates;
   fill: string | null;
-  selected?: boolean;
 };
 
 /** A neighbourhood's outline, drawn as a line over the sectors. */
@@ -25,6 +24,12 @@ export type TerritoryMapProps = {
   /** Read by screen readers: what the map shows ("Carte des secteurs, revenu médian 2021"). */
   label: string;
   sectors?: MapSector[];
+  /**
+   * Sectors picked (outlined, and filled with `selectedFill` when given). Kept apart from `sectors`
+   * so a tap restyles the map without sending every shape to MapLibre's worker again.
+   */
+  selectedIds?: string[];
+  selectedFill?: string;
   outlines?: MapOutline[];
   points?: MapPoint[];
   onSectorTap?: (sectorId: string) => void;

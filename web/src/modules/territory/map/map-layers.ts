@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection } from 'geojson';
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { FilterSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { MapOutline, MapPoint, MapSector, MapTap } from './layers.ts';
 
 /** A sector with no value for the indicator shown: a neutral grey, not a class colour. */
@@ -13,7 +13,7 @@ export function sectorsData(sectors: MapSector[]): Collection {
     sectors.map((sector) => ({
       type: 'Feature',
       geometry: { type: 'MultiPolygon', coordinates: sector.coordinates },
-      properties: { id: sector.id, fill: sector.fill ?? noValueFill, selected: Boolean(sector.selected) },
+      properties: { id: sector.id, fill: sector.fill ?? noValueFill },
     })),
   );
 }
@@ -54,6 +54,20 @@ export function pendingData(pending: MapTap | null): Collection {
 
 export const tappableLayers = ['places', 'sectors-fill'];
 
+/** A filter keeping the sectors with these ids. */
+export function selectionFilter(ids: string[]): FilterSpecification {
+  return ['in', ['get', 'id'], ['literal', ids]];
+}
+
+/** Outlines (and fills, with a colour) the picked sectors: a style change, no data sent again. */
+export function showSelection(map: MapLibreMap, ids: string[], fill: string | undefined): void {
+  if (!map.getLayer('sectors-selected')) return;
+  map.setFilter('sectors-selected', selectionFilter(ids));
+  map.setFilter('sectors-selected-fill', selectionFilter(ids));
+  map.setPaintProperty('sectors-selected-fill', 'fill-color', fill ?? '#000000');
+  map.setPaintProperty('sectors-selected-fill', 'fill-opacity', fill ? 0.85 : 0);
+}
+
 /**
  * The territory's layers, over whatever style is loaded. Circles and lines only: a map with no
  * basemap has no glyphs, so names are shown in the page around the map, never as map text.
@@ -75,10 +89,17 @@ export function addTerritoryLayers(map: MapLibreMap): void {
     paint: { 'line-color': '#5f5a50', 'line-width': 0.8 },
   });
   map.addLayer({
+    id: 'sectors-selected-fill',
+    type: 'fill',
+    source: 'sectors',
+    filter: selectionFilter([]),
+    paint: { 'fill-color': '#8fd0b4', 'fill-opacity': 0 },
+  });
+  map.addLayer({
     id: 'sectors-selected',
     type: 'line',
     source: 'sectors',
-    filter: ['==', ['get', 'selected'], true],
+    filter: selectionFilter([]),
     paint: { 'line-color': '#0a3d62', 'line-width': 3.5 },
   });
   map.addLayer({
