@@ -49,6 +49,12 @@ async function coordinatorOfANeighbourhood(page: Page) {
 test('a coordinator imports sectors in Lambert 72 and indicators, reads the choropleth, ranks sectors and draws a neighbourhood', async ({
   page,
 }) => {
+  // The map (its chunk, its worker, its WebGL) must live within the server's CSP: no refusal logged.
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text()))
+      refused.push(message.text());
+  });
   const { neighbourhood } = await coordinatorOfANeighbourhood(page);
 
   // A broken file first: refused with the feature and the reason, nothing imported.
@@ -152,6 +158,7 @@ test('a coordinator imports sectors in Lambert 72 and indicators, reads the chor
   await page.goto('/territory');
   await tapMapCentre(page);
   await expect(page.getByTestId('sector-details')).toContainText('Secteur 21099E0');
+  expect(refused).toEqual([]);
 });
 
 test('a coordinator adds a place by tapping the map and reads where no one has gone lately', async ({ page }) => {
