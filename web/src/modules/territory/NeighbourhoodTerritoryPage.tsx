@@ -19,12 +19,12 @@ import { readableAlert } from './alert-styles.ts';
 import { neighbourhoodTerritoryQuery, saveNeighbourhoodTerritory, sectorsQuery, territoryKey } from './data.ts';
 import { formatSquareKilometres } from './format.ts';
 import { LegendLine } from './Legend.tsx';
+import { outlineColor } from './map/colors.ts';
 import type { MapSector } from './map/layers.ts';
 import { TerritoryMap } from './map/TerritoryMap.tsx';
 import { canDraw } from './neighbourhoods.ts';
 import { SectorPicker } from './SectorPicker.tsx';
 import { TerritoryLinks } from './TerritoryLinks.tsx';
-import { outlineColor } from './TerritoryPage.tsx';
 
 const route = getRouteApi('/signed-in/territory/neighbourhoods/$neighbourhoodId');
 /** Sectors in the neighbourhood being drawn. */

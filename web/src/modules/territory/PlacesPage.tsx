@@ -14,11 +14,11 @@ import { Tag } from '../../ui/Tag.tsx';
 import { useApiError } from '../../ui/use-api-error.ts';
 import { placesKey, placesQuery, territoryKey } from './data.ts';
 import { LegendLine } from './Legend.tsx';
+import { placeColor } from './map/colors.ts';
 import { TerritoryMap } from './map/TerritoryMap.tsx';
 import { useMyNeighbourhoods, useOutlines, useSectorGround } from './neighbourhoods.ts';
 import { draftSpot, newPlaceDraft, type PlaceDraft, PlaceForm, placeDraft } from './PlaceForm.tsx';
 import { TerritoryLinks } from './TerritoryLinks.tsx';
-import { placeColor } from './TerritoryPage.tsx';
 
 const retiredColor = '#8a8a8a';
 const round = (value: number) => Math.round(value * 1e6) / 1e6;

@@ -11,15 +11,12 @@ import { useLanguage } from '../../ui/use-language.ts';
 import { indicatorMapQuery, indicatorsQuery, placesQuery, sectorsQuery } from './data.ts';
 import { latestYear } from './format.ts';
 import { LegendLine, QuintileLegend } from './Legend.tsx';
-import { fillOf } from './map/colors.ts';
+import { fillOf, outlineColor, placeColor } from './map/colors.ts';
 import type { MapSector } from './map/layers.ts';
 import { TerritoryMap } from './map/TerritoryMap.tsx';
 import { useMyNeighbourhoods, useOutlines } from './neighbourhoods.ts';
 import { SectorDetails, SectorValueList } from './SectorValues.tsx';
 import { TerritoryLinks } from './TerritoryLinks.tsx';
-
-export const outlineColor = '#6a1b9a';
-export const placeColor = '#1565c0';
 
 /** The territory: a choropleth of one indicator and year, the team's neighbourhoods, its places. */
 export function TerritoryPage() {

@@ -21,3 +21,8 @@ export function fillOf(value: number, breaks: number[], need: 'higher' | 'lower'
   const step = last === 0 ? 0 : Math.round((index * (quintileColors.length - 1)) / last);
   return quintileColors[need === 'lower' ? quintileColors.length - 1 - step : step]!;
 }
+
+/** A neighbourhood's outline over the sectors (as drawn by map-layers.ts). */
+export const outlineColor = '#6a1b9a';
+/** A place's dot. */
+export const placeColor = '#1565c0';

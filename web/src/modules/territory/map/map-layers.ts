@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { FilterSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import { outlineColor } from './colors.ts';
 import type { MapOutline, MapPoint, MapSector, MapTap } from './layers.ts';
 
 /** A sector with no value for the indicator shown: a neutral grey, not a class colour. */
@@ -106,7 +107,7 @@ export function addTerritoryLayers(map: MapLibreMap): void {
     id: 'outlines',
     type: 'line',
     source: 'outlines',
-    paint: { 'line-color': '#6a1b9a', 'line-width': 3, 'line-dasharray': [2, 1] },
+    paint: { 'line-color': outlineColor, 'line-width': 3, 'line-dasharray': [2, 1] },
   });
   map.addLayer({
     id: 'places',
