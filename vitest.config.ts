@@ -29,7 +29,7 @@ export default defineConfig({
   test: {
     projects: [
       // Pure computation (no database) runs once, not once per engine.
-      { test: { name: 'unit', include: ['core/**/*.test.ts', 'server/**/*.unit.test.ts'] } },
+      { test: { name: 'unit', include: ['core/**/*.test.ts', 'server/**/*.unit.test.ts', 'web/**/*.unit.test.ts'] } },
       serverSuite('pglite'),
       ...(postgresBin ? [serverSuite('postgres')] : []),
     ],
