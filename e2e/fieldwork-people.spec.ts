@@ -146,7 +146,8 @@ test('a coordinator keeps the field lists', async ({ page }) => {
   const team = await createTeam();
   const coordinator = await createAccount('coordinator', [team.id]);
   await signIn(page, coordinator.email, coordinator.password);
-  await page.getByRole('link', { name: 'Listes' }).click();
+  // On a phone the lists are one tap from the coordinator's home (the tabs hold the field's five).
+  await page.getByRole('link', { name: 'Listes du terrain' }).click();
   await expect(heading(page, 'Listes du terrain')).toBeVisible();
   await page.getByLabel('Liste').selectOption('tallyKind');
   await expect(page.getByTestId('term').filter({ hasText: 'Salutation' })).toBeVisible();

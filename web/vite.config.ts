@@ -37,7 +37,7 @@ export default defineConfig({
       },
       workbox: {
         // The app shell only: API answers are personal and must never be served from a cache.
-        globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        globPatterns: ['**/*.{js,mjs,css,html,svg,png,woff2}'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         runtimeCaching: [],

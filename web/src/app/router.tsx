@@ -2,6 +2,7 @@ import { createRoute, createRouter, lazyRouteComponent, redirect } from '@tansta
 import { auditActions } from '../../../core/audit-actions.ts';
 import { diagnosticRoutes } from '../modules/diagnostic/routes.ts';
 import { directoryPrintRoutes, directoryRoutes } from '../modules/directory/routes.ts';
+import { neighbourhoodRoutes } from '../modules/neighbourhood/routes.ts';
 import { networkRoutes } from '../modules/network/routes.ts';
 import { referralPrintRoutes, referralRoutes } from '../modules/referrals/routes.ts';
 import { territoryRoutes } from '../modules/territory/routes.ts';
@@ -180,6 +181,7 @@ const routeTree = rootRoute.addChildren([
     ...territoryRoutes,
     ...networkRoutes,
     ...diagnosticRoutes,
+    ...neighbourhoodRoutes,
     taxonomiesRoute,
     notAllowedRoute,
     adminRoute.addChildren([usersRoute, teamsAdminRoute, auditRoute, settingsRoute]),

@@ -3,6 +3,7 @@ import { directoryEn } from './directory.en.ts';
 import { fieldworkEn } from './fieldwork.en.ts';
 import type { Messages } from './fr.ts';
 import { hsdsEn } from './hsds.en.ts';
+import { neighbourhoodEn } from './neighbourhood.en.ts';
 import { networkEn } from './network.en.ts';
 import { referralsEn } from './referrals.en.ts';
 import { territoryEn } from './territory.en.ts';
@@ -16,6 +17,7 @@ export const en: Messages = {
   ...territoryEn,
   ...networkEn,
   ...diagnosticEn,
+  ...neighbourhoodEn,
   common: {
     loading: 'Loading…',
     save: 'Save',

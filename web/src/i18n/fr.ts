@@ -2,6 +2,7 @@ import { diagnosticFr } from './diagnostic.fr.ts';
 import { directoryFr } from './directory.fr.ts';
 import { fieldworkFr } from './fieldwork.fr.ts';
 import { hsdsFr } from './hsds.fr.ts';
+import { neighbourhoodFr } from './neighbourhood.fr.ts';
 import { networkFr } from './network.fr.ts';
 import { referralsFr } from './referrals.fr.ts';
 import { territoryFr } from './territory.fr.ts';
@@ -18,6 +19,7 @@ export const fr = {
   ...territoryFr,
   ...networkFr,
   ...diagnosticFr,
+  ...neighbourhoodFr,
   common: {
     loading: 'Chargement…',
     save: 'Enregistrer',

@@ -5,6 +5,7 @@ import {
   IconHome,
   IconList,
   IconListSearch,
+  IconMap2,
   IconSettings,
   IconUserCircle,
   IconUsers,
@@ -20,6 +21,7 @@ export type NavItem = {
     | '/people'
     | '/directory'
     | '/referrals'
+    | '/neighbourhood'
     | '/taxonomies'
     | '/admin/users'
     | '/admin/teams'
@@ -52,6 +54,12 @@ const referrals: NavItem = {
   shortLabelKey: 'referrals.titleShort',
   icon: IconArrowForwardUp,
 };
+const neighbourhood: NavItem = {
+  to: '/neighbourhood',
+  labelKey: 'neighbourhood.title',
+  shortLabelKey: 'neighbourhood.titleShort',
+  icon: IconMap2,
+};
 const taxonomies: NavItem = {
   to: '/taxonomies',
   labelKey: 'nav.taxonomies',
@@ -77,9 +85,11 @@ export function navigationFor(role: Role): { main: NavItem[]; tabs: NavItem[]; a
     const main = [...adminItems.slice(0, 1), directory, ...adminItems.slice(1)];
     return { main, tabs: adminItems, account };
   }
-  const main =
-    role === 'coordinator'
-      ? [home('nav.myTeams'), people, directory, referrals, taxonomies]
-      : [home('nav.myDay'), people, directory, referrals];
+  // Five tabs on a phone; coordinators reach the lists (taxonomies) from the side bar and their home.
+  if (role === 'coordinator') {
+    const tabs = [home('nav.myTeams'), people, directory, referrals, neighbourhood];
+    return { main: [...tabs, taxonomies], tabs, account };
+  }
+  const main = [home('nav.myDay'), people, directory, referrals, neighbourhood];
   return { main, tabs: main, account };
 }

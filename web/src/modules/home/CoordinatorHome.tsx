@@ -1,4 +1,5 @@
-import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconList, IconMap2 } from '@tabler/icons-react';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CurrentUser } from '../../../../core/contracts/auth.ts';
@@ -6,6 +7,7 @@ import { teamQuery } from '../../api/queries.ts';
 import { EmptyMessage } from '../../ui/EmptyMessage.tsx';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { RouterButton } from '../../ui/RouterButton.tsx';
 import { MemberList } from '../teams/MemberList.tsx';
 import { TeamCard } from '../teams/TeamCard.tsx';
 
@@ -17,6 +19,14 @@ export function CoordinatorHome({ user }: { user: CurrentUser }) {
     <Stack gap="lg">
       <PageTitle title={t('home.myTeams')} description={t('home.hello', { name: user.name })} />
       <Text>{t('home.coordinatorWelcome')}</Text>
+      <Group gap="sm">
+        <RouterButton to="/taxonomies" variant="light" leftSection={<IconList size={18} aria-hidden />}>
+          {t('nav.taxonomies')}
+        </RouterButton>
+        <RouterButton to="/neighbourhood" variant="light" leftSection={<IconMap2 size={18} aria-hidden />}>
+          {t('neighbourhood.title')}
+        </RouterButton>
+      </Group>
       {user.teams.length === 0 ? (
         <EmptyMessage title={t('home.noTeamTitle')}>{t('home.noTeamText')}</EmptyMessage>
       ) : (
