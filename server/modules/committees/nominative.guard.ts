@@ -13,16 +13,16 @@ export type PathMatch = NominativeMatch & { path: string };
 
 /** Every free text of a meeting, each with the path a form shows its error at. */
 export function meetingTexts(body: MeetingTexts): PathText[] {
-  const texts: PathText[] = [];
-  body.agenda?.forEach((item, k) => texts.push({ path: `agenda.${k}`, text: item }));
-  if (body.minutes) texts.push({ path: 'minutes', text: body.minutes });
-  body.situations?.forEach((situation, k) => {
-    texts.push({ path: `situations.${k}.summary`, text: situation.summary });
-    if (situation.proposed) texts.push({ path: `situations.${k}.proposed`, text: situation.proposed });
-  });
-  body.decisions?.forEach((decision, k) => texts.push({ path: `decisions.${k}.text`, text: decision.text }));
-  body.followUps?.forEach((followUp, k) => texts.push({ path: `followUps.${k}.what`, text: followUp.what }));
-  return texts;
+  return [
+    ...(body.agenda ?? []).map((item, k) => ({ path: `agenda.${k}`, text: item })),
+    ...(body.minutes ? [{ path: 'minutes', text: body.minutes }] : []),
+    ...(body.situations ?? []).flatMap((situation, k) => [
+      { path: `situations.${k}.summary`, text: situation.summary },
+      ...(situation.proposed ? [{ path: `situations.${k}.proposed`, text: situation.proposed }] : []),
+    ]),
+    ...(body.decisions ?? []).map((decision, k) => ({ path: `decisions.${k}.text`, text: decision.text })),
+    ...(body.followUps ?? []).map((followUp, k) => ({ path: `followUps.${k}.what`, text: followUp.what })),
+  ];
 }
 
 /** The team's known people, as the check needs them (merged records keep their names too). */
