@@ -9,5 +9,5 @@ export const interactionKinds = ['meeting', 'call', 'concertationTable', 'shared
 export type InteractionKind = (typeof interactionKinds)[number];
 
 /** Ties the app derives from activity, beside those entered by hand. */
-export const derivedTieKinds = ['sharedInteraction', 'referralFlow'] as const;
+export const derivedTieKinds = ['sharedInteraction', 'referralFlow', 'sharedCommittee', 'sharedActivity'] as const;
 export type DerivedTieKind = (typeof derivedTieKinds)[number];

@@ -7,6 +7,7 @@ import type {
   networkCompareQuerySchema,
   networkQuerySchema,
 } from '../../../core/contracts/network.ts';
+import type { DerivedTieKind } from '../../../core/network.ts';
 import type { Database } from '../../db/client.ts';
 import { actorNeighbourhoods, actors, neighbourhoods, ties } from '../../db/schema/index.ts';
 import { actorOf } from '../../http/request-context.ts';
@@ -50,8 +51,9 @@ async function handTies(db: Database, scope: Scope): Promise<NetworkEdge[]> {
 
 /**
  * Ties the team's activity shows (decision 0017): actors met together at an interaction (a
- * concertation table, a shared event) within the window, and referral flows — from the host
- * partner of the worker who referred to the organisation whose service received the person.
+ * concertation table, a shared event) within the window; referral flows — from the host partner
+ * of the worker who referred to the organisation whose service received the person; members of
+ * the same committee on that date; partners of the same collective activity held within the window.
  */
 async function derivedTies(db: Database, scope: Scope): Promise<NetworkEdge[]> {
   const from = new Date(Date.parse(scope.at) - scope.window * dayMs).toISOString().slice(0, 10);
@@ -72,26 +74,41 @@ async function derivedTies(db: Database, scope: Scope): Promise<NetworkEdge[]> {
     where h.actor_id <> s.actor_id
       and r.referred_at > ${from}::date and r.referred_at < (${scope.at}::date + 1) ${referralTeams}
     group by h.actor_id, s.actor_id`)) as unknown as { rows: { source: string; target: string; n: number }[] };
+  const committeeTeams = scope.teams ? sql`and c.team_id = any(${`{${scope.teams.join(',')}}`}::uuid[])` : sql``;
+  const committeesShared = (await db.execute(sql`
+    select a.actor_id as source, b.actor_id as target, count(*)::int as n
+    from committees c
+    join committee_members a on a.committee_id = c.id
+    join committee_members b on b.committee_id = c.id and a.actor_id < b.actor_id
+    where (a.since is null or a.since <= ${scope.at}::date) and (a.until is null or a.until > ${scope.at}::date)
+      and (b.since is null or b.since <= ${scope.at}::date) and (b.until is null or b.until > ${scope.at}::date)
+      and c.created_at < (${scope.at}::date + 1) ${committeeTeams}
+    group by a.actor_id, b.actor_id`)) as unknown as { rows: { source: string; target: string; n: number }[] };
+  const activityTeams = scope.teams ? sql`and v.team_id = any(${`{${scope.teams.join(',')}}`}::uuid[])` : sql``;
+  const activitiesShared = (await db.execute(sql`
+    select a.actor_id as source, b.actor_id as target, count(*)::int as n
+    from collective_activities v
+    join activity_partners a on a.activity_id = v.id
+    join activity_partners b on b.activity_id = v.id and a.actor_id < b.actor_id
+    where exists (select 1 from activity_sessions s where s.activity_id = v.id
+                  and s.on_date > ${from}::date and s.on_date <= ${scope.at}::date) ${activityTeams}
+    group by a.actor_id, b.actor_id`)) as unknown as { rows: { source: string; target: string; n: number }[] };
   const strength = (n: number) => (n >= 10 ? 3 : n >= 3 ? 2 : 1);
+  const derivedEdges = (kind: DerivedTieKind, rows: { source: string; target: string; n: number }[]) =>
+    rows.map((row) => ({
+      id: `${kind}:${pairKey(row.source, row.target)}`,
+      source: row.source,
+      target: row.target,
+      kind,
+      strength: strength(Number(row.n)),
+      derived: true,
+      count: Number(row.n),
+    }));
   return [
-    ...shared.rows.map((row) => ({
-      id: `sharedInteraction:${pairKey(row.source, row.target)}`,
-      source: row.source,
-      target: row.target,
-      kind: 'sharedInteraction' as const,
-      strength: strength(Number(row.n)),
-      derived: true,
-      count: Number(row.n),
-    })),
-    ...flows.rows.map((row) => ({
-      id: `referralFlow:${pairKey(row.source, row.target)}`,
-      source: row.source,
-      target: row.target,
-      kind: 'referralFlow' as const,
-      strength: strength(Number(row.n)),
-      derived: true,
-      count: Number(row.n),
-    })),
+    ...derivedEdges('sharedInteraction', shared.rows),
+    ...derivedEdges('referralFlow', flows.rows),
+    ...derivedEdges('sharedCommittee', committeesShared.rows),
+    ...derivedEdges('sharedActivity', activitiesShared.rows),
   ];
 }
 

@@ -114,6 +114,44 @@ describe('the network', () => {
     expect(later.edges).toEqual([]);
   });
 
+  it('derives ties from shared committees and from activities held together', async () => {
+    const committee = await ana.post('/api/committees', {
+      name: 'Table de concertation',
+      members: [
+        { actorId: ids.CLSC, since: '2025-01-01' },
+        { actorId: ids.École, since: '2025-01-01', until: '2026-06-01' },
+        { actorId: ids.Bibliothèque, since: '2026-03-01' },
+      ],
+    });
+    expect(committee.statusCode).toBe(201);
+    const activity = await ana.post('/api/activities', {
+      title: 'Fête de quartier',
+      kind: 'celebration',
+      partnerIds: [ids.CLSC, ids['Banque alimentaire']],
+    });
+    expect(activity.statusCode).toBe(201);
+    const session = { id: crypto.randomUUID(), onDate: '2026-09-12', headCounts: { '25to34': 40 } };
+    expect((await ana.post(`/api/activities/${activity.json().id}/sessions`, session)).statusCode).toBe(201);
+
+    const pairsOf = async (at: string) => {
+      const { edges } = (await ana.get(`/api/network?at=${at}&kinds=sharedCommittee,sharedActivity`)).json();
+      const name = (id: string) => Object.keys(ids).find((key) => ids[key] === id);
+      return (edges as { kind: string; source: string; target: string }[])
+        .map((e) => `${e.kind}: ${[name(e.source), name(e.target)].sort().join(' + ')}`)
+        .sort();
+    };
+    expect(await pairsOf('2026-04-01')).toEqual([
+      'sharedCommittee: Bibliothèque + CLSC',
+      'sharedCommittee: Bibliothèque + École',
+      'sharedCommittee: CLSC + École',
+    ]);
+    // The school left the committee in June; the celebration with the food bank was in September.
+    expect(await pairsOf('2026-11-01')).toEqual([
+      'sharedActivity: Banque alimentaire + CLSC',
+      'sharedCommittee: Bibliothèque + CLSC',
+    ]);
+  });
+
   it('keeps a team’s ties to itself and refuses bad ties with the field named', async () => {
     const theirs = (await other.get('/api/network')).json();
     expect(theirs.edges).toEqual([]);

@@ -18,7 +18,8 @@ import type { Database, Tx } from '../../db/client.ts';
 import { actorInteractionActors, actorInteractions, actors, ties } from '../../db/schema/index.ts';
 import { recordAudit } from '../../http/audit.ts';
 import { actorOf } from '../../http/request-context.ts';
-import { fieldError, invalidFields, unknownRecord, VersionConflict } from '../fieldwork/fieldwork.errors.ts';
+import { checkUsableActors } from '../directory/usable-actors.ts';
+import { fieldError, invalidFields, VersionConflict } from '../fieldwork/fieldwork.errors.ts';
 import { scopedRecord, teamFilter, writeTeam } from '../fieldwork/fieldwork.policy.ts';
 
 type TieRow = typeof ties.$inferSelect;
@@ -43,25 +44,6 @@ const tieRecord = scopedRecord(async (db: Database | Tx, id: string) => {
   const [row] = await db.select().from(ties).where(eq(ties.id, id));
   return row;
 }, tieLabel);
-
-/**
- * The actors a team may tie: organisations (everyone's) and its own key persons. Another team's
- * key person is "not found", as everywhere.
- */
-async function checkActors(db: Database | Tx, teamId: string, ids: { path: string; id: string }[]) {
-  const rows = await db
-    .select({ id: actors.id, teamId: actors.teamId })
-    .from(actors)
-    .where(
-      inArray(
-        actors.id,
-        ids.map((i) => i.id),
-      ),
-    );
-  const usable = new Set(rows.filter((r) => r.teamId === null || r.teamId === teamId).map((r) => r.id));
-  const errors = ids.filter((i) => !usable.has(i.id)).map((i) => unknownRecord(i.path));
-  if (errors.length) throw invalidFields(errors);
-}
 
 /** Names of the actors a list mentions (organisations and the team's own key persons only). */
 async function actorRefs(db: Database | Tx, ids: string[]): Promise<ActorRef[]> {
@@ -99,7 +81,7 @@ export async function listTies(db: Database, request: FastifyRequest, query: z.i
 export async function createTie(db: Database, request: FastifyRequest, body: z.output<typeof createTieBodySchema>) {
   const actor = actorOf(request);
   const teamId = writeTeam(actor, body.teamId);
-  await checkActors(db, teamId, [
+  await checkUsableActors(db, teamId, [
     { path: 'actorAId', id: body.actorAId },
     { path: 'actorBId', id: body.actorBId },
   ]);
@@ -228,7 +210,7 @@ export async function createInteraction(
   const actor = actorOf(request);
   const teamId = writeTeam(actor, body.teamId);
   const actorIds = [...new Set(body.actorIds)];
-  await checkActors(
+  await checkUsableActors(
     db,
     teamId,
     actorIds.map((id) => ({ path: `actorIds.${body.actorIds.indexOf(id)}`, id })),

@@ -66,7 +66,12 @@ describe('teams and neighbourhoods', () => {
 describe('settings', () => {
   it('shows the deployment words to anyone and lets an admin change them', async () => {
     const before = (await t.app.inject({ method: 'GET', url: '/api/settings' })).json();
-    expect(before).toEqual({ deploymentName: 'Relais', vocabulary: 'sherbrooke', defaultLanguage: 'fr' });
+    expect(before).toEqual({
+      deploymentName: 'Relais',
+      vocabulary: 'sherbrooke',
+      defaultLanguage: 'fr',
+      basemapUrl: null,
+    });
     const saved = await admin.patch('/api/settings', { vocabulary: 'brussels', deploymentName: 'RAQ Bruxelles' });
     expect(saved.statusCode).toBe(200);
     const after = (await t.app.inject({ method: 'GET', url: '/api/settings' })).json();

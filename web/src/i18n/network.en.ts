@@ -22,6 +22,8 @@ export const networkEn: typeof networkFr = {
       hosting: 'Hosting',
       sharedInteraction: 'Shared meetings',
       referralFlow: 'Referrals made',
+      sharedCommittee: 'Same committee',
+      sharedActivity: 'Same activity',
     },
     compare: 'Compare two dates',
     summary:

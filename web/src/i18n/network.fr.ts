@@ -20,6 +20,8 @@ export const networkFr = {
       hosting: 'Hébergement',
       sharedInteraction: 'Rencontres partagées',
       referralFlow: 'Orientations faites',
+      sharedCommittee: 'Même comité',
+      sharedActivity: 'Même activité',
     },
     compare: 'Comparer deux dates',
     summary:
