@@ -82,7 +82,7 @@ async function derivedTies(db: Database, scope: Scope): Promise<NetworkEdge[]> {
     join committee_members b on b.committee_id = c.id and a.actor_id < b.actor_id
     where (a.since is null or a.since <= ${scope.at}::date) and (a.until is null or a.until > ${scope.at}::date)
       and (b.since is null or b.since <= ${scope.at}::date) and (b.until is null or b.until > ${scope.at}::date)
-      and c.created_at < (${scope.at}::date + 1) ${committeeTeams}
+      ${committeeTeams}
     group by a.actor_id, b.actor_id`)) as unknown as { rows: { source: string; target: string; n: number }[] };
   const activityTeams = scope.teams ? sql`and v.team_id = any(${`{${scope.teams.join(',')}}`}::uuid[])` : sql``;
   const activitiesShared = (await db.execute(sql`
