@@ -126,3 +126,26 @@ describe('network centralities', () => {
     expect([...graph.targets]).toEqual([1, 0, 2, 1]);
   });
 });
+
+describe('the WebAssembly kernel', () => {
+  it('is the binary its source assembles to', async () => {
+    const { assembleBrandes, moduleText } = await import('../../../scripts/build-wasm.ts');
+    const { readFileSync } = await import('node:fs');
+    const committed = readFileSync(new URL('./brandes.wasm.ts', import.meta.url), 'utf8');
+    expect(committed).toBe(moduleText(await assembleBrandes()));
+  });
+
+  it('answers the same for any slice of sources, and twice in a row', () => {
+    const { sources, targets } = denseNetwork(120, 600, 11);
+    const graph = adjacencyOf(120, sources, targets);
+    const whole = centralityPart(graph, 0, 120);
+    const again = centralityPart(graph, 0, 120);
+    const first = centralityPart(graph, 0, 37);
+    const rest = centralityPart(graph, 37, 120);
+    expect([...again.betweenness]).toEqual([...whole.betweenness]);
+    for (let v = 0; v < 120; v++)
+      expect(first.betweenness[v]! + rest.betweenness[v]!).toBeCloseTo(whole.betweenness[v]!, 9);
+    expect([...first.closeness, ...rest.closeness]).toEqual([...whole.closeness]);
+    expect(centralityPart(graph, 5, 5).closeness).toHaveLength(0);
+  });
+});

@@ -1,0 +1,91 @@
+;; Brandes' betweenness and closeness for the sources from..to-1 of an unweighted, undirected
+;; network in compressed rows (decision 0015): one breadth-first search per source counts shortest
+;; paths (σ) and records the shortest-path DAG's children grouped by parent; walking the search
+;; backwards, each node's dependency is σ(v) · Σ c(children), with c(w) = 1 / σ(w) + Σ c(its
+;; children) — one division per node. The caller lays the arrays out in memory and passes their
+;; byte offsets; `dist` must hold -1 everywhere on entry (it is restored before returning).
+;; Assembled by scripts/build-wasm.ts into brandes.wasm.ts; a unit test checks they agree.
+(module
+  (memory (export "memory") 1)
+  (func (export "run") (param $n i32) (param $from i32) (param $to i32)
+        (param $off i32) (param $tg i32) (param $dist i32) (param $sigma i32) (param $carried i32)
+        (param $queue i32) (param $cend i32) (param $children i32) (param $bet i32) (param $clo i32)
+    (local $s i32) (local $head i32) (local $tail i32) (local $edges i32) (local $total f64)
+    (local $v i32) (local $lvl i32) (local $next i32) (local $sv f64) (local $i i32) (local $end i32)
+    (local $w i32) (local $dw i32) (local $k i32) (local $first i32) (local $e i32) (local $sum f64) (local $sw f64) (local $reached i32)
+    (local.set $s (local.get $from))
+    (block $sdone (loop $sloop
+      (br_if $sdone (i32.ge_s (local.get $s) (local.get $to)))
+      (i32.store (i32.add (local.get $dist) (i32.shl (local.get $s) (i32.const 2))) (i32.const 0))
+      (f64.store (i32.add (local.get $sigma) (i32.shl (local.get $s) (i32.const 3))) (f64.const 1))
+      (i32.store (local.get $queue) (local.get $s))
+      (local.set $head (i32.const 0)) (local.set $tail (i32.const 1)) (local.set $edges (i32.const 0)) (local.set $total (f64.const 0))
+      (block $bdone (loop $bloop
+        (br_if $bdone (i32.ge_s (local.get $head) (local.get $tail)))
+        (local.set $v (i32.load (i32.add (local.get $queue) (i32.shl (local.get $head) (i32.const 2)))))
+        (local.set $lvl (i32.load (i32.add (local.get $dist) (i32.shl (local.get $v) (i32.const 2)))))
+        (local.set $next (i32.add (local.get $lvl) (i32.const 1)))
+        (local.set $total (f64.add (local.get $total) (f64.convert_i32_s (local.get $lvl))))
+        (local.set $sv (f64.load (i32.add (local.get $sigma) (i32.shl (local.get $v) (i32.const 3)))))
+        (local.set $i (i32.load (i32.add (local.get $off) (i32.shl (local.get $v) (i32.const 2)))))
+        (local.set $end (i32.load (i32.add (local.get $off) (i32.shl (i32.add (local.get $v) (i32.const 1)) (i32.const 2)))))
+        (block $edone (loop $eloop
+          (br_if $edone (i32.ge_s (local.get $i) (local.get $end)))
+          (local.set $w (i32.load (i32.add (local.get $tg) (i32.shl (local.get $i) (i32.const 2)))))
+          (local.set $dw (i32.load (i32.add (local.get $dist) (i32.shl (local.get $w) (i32.const 2)))))
+          (if (i32.lt_s (local.get $dw) (i32.const 0))
+            (then
+              (i32.store (i32.add (local.get $dist) (i32.shl (local.get $w) (i32.const 2))) (local.get $next))
+              (f64.store (i32.add (local.get $sigma) (i32.shl (local.get $w) (i32.const 3))) (local.get $sv))
+              (i32.store (i32.add (local.get $queue) (i32.shl (local.get $tail) (i32.const 2))) (local.get $w))
+              (local.set $tail (i32.add (local.get $tail) (i32.const 1)))
+              (i32.store (i32.add (local.get $children) (i32.shl (local.get $edges) (i32.const 2))) (local.get $w))
+              (local.set $edges (i32.add (local.get $edges) (i32.const 1))))
+            (else
+              (if (i32.eq (local.get $dw) (local.get $next))
+                (then
+                  (f64.store (i32.add (local.get $sigma) (i32.shl (local.get $w) (i32.const 3)))
+                    (f64.add (f64.load (i32.add (local.get $sigma) (i32.shl (local.get $w) (i32.const 3)))) (local.get $sv)))
+                  (i32.store (i32.add (local.get $children) (i32.shl (local.get $edges) (i32.const 2))) (local.get $w))
+                  (local.set $edges (i32.add (local.get $edges) (i32.const 1)))))))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br $eloop)))
+        (i32.store (i32.add (local.get $cend) (i32.shl (local.get $head) (i32.const 2))) (local.get $edges))
+        (local.set $head (i32.add (local.get $head) (i32.const 1)))
+        (br $bloop)))
+      (local.set $e (local.get $edges))
+      (local.set $k (i32.sub (local.get $tail) (i32.const 1)))
+      (block $kdone (loop $kloop
+        (br_if $kdone (i32.le_s (local.get $k) (i32.const 0)))
+        (local.set $first (i32.load (i32.add (local.get $cend) (i32.shl (i32.sub (local.get $k) (i32.const 1)) (i32.const 2)))))
+        (local.set $sum (f64.const 0))
+        (block $cdone (loop $cloop
+          (br_if $cdone (i32.le_s (local.get $e) (local.get $first)))
+          (local.set $e (i32.sub (local.get $e) (i32.const 1)))
+          (local.set $sum (f64.add (local.get $sum)
+             (f64.load (i32.add (local.get $carried) (i32.shl (i32.load (i32.add (local.get $children) (i32.shl (local.get $e) (i32.const 2)))) (i32.const 3))))))
+          (br $cloop)))
+        (local.set $w (i32.load (i32.add (local.get $queue) (i32.shl (local.get $k) (i32.const 2)))))
+        (local.set $sw (f64.load (i32.add (local.get $sigma) (i32.shl (local.get $w) (i32.const 3)))))
+        (f64.store (i32.add (local.get $bet) (i32.shl (local.get $w) (i32.const 3)))
+          (f64.add (f64.load (i32.add (local.get $bet) (i32.shl (local.get $w) (i32.const 3)))) (f64.mul (local.get $sw) (local.get $sum))))
+        (f64.store (i32.add (local.get $carried) (i32.shl (local.get $w) (i32.const 3)))
+          (f64.add (f64.div (f64.const 1) (local.get $sw)) (local.get $sum)))
+        (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+        (br $kloop)))
+      (local.set $reached (i32.sub (local.get $tail) (i32.const 1)))
+      (f64.store (i32.add (local.get $clo) (i32.shl (i32.sub (local.get $s) (local.get $from)) (i32.const 3)))
+        (if (result f64) (i32.and (f64.gt (local.get $total) (f64.const 0)) (i32.gt_s (local.get $n) (i32.const 1)))
+          (then (f64.mul (f64.div (f64.convert_i32_s (local.get $reached)) (local.get $total))
+                         (f64.div (f64.convert_i32_s (local.get $reached)) (f64.convert_i32_s (i32.sub (local.get $n) (i32.const 1))))))
+          (else (f64.const 0))))
+      (local.set $k (i32.const 0))
+      (block $rdone (loop $rloop
+        (br_if $rdone (i32.ge_s (local.get $k) (local.get $tail)))
+        (i32.store (i32.add (local.get $dist) (i32.shl (i32.load (i32.add (local.get $queue) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 2))) (i32.const -1))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $rloop)))
+      (local.set $s (i32.add (local.get $s) (i32.const 1)))
+      (br $sloop)))
+  )
+)
