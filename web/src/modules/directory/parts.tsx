@@ -53,8 +53,13 @@ export function useCanEditDirectory(): boolean {
   return useCurrentUser().role !== 'admin';
 }
 
+/** A calendar day ("2026-11-25") is read in UTC, so no time zone west of Greenwich shows the day before. */
 export function formatDay(value: string, language: Language): string {
-  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long' }).format(new Date(value));
+  const bareDay = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-CA' : 'en-CA', {
+    dateStyle: 'long',
+    ...(bareDay ? { timeZone: 'UTC' } : {}),
+  }).format(new Date(bareDay ? `${value}T12:00:00Z` : value));
 }
 
 export function formatMoment(value: string, language: Language): string {
