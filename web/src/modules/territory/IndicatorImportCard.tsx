@@ -1,11 +1,10 @@
-import { Alert, Button, Card, FileInput, Stack, Text, Title } from '@mantine/core';
-import { IconCheck, IconFileImport, IconUpload } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, FileInput, Stack, Text, Title } from '@mantine/core';
+import { IconCheck, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readableAlert } from './alert-styles.ts';
-import { type IndicatorImportResult, importIndicators, territoryKey } from './data.ts';
-import { ImportProblems } from './ImportProblems.tsx';
+import { type IndicatorImportResult, importIndicators } from './data.ts';
+import { ImportOutcome } from './ImportOutcome.tsx';
+import { useCheckThenImport } from './use-check-then-import.ts';
 
 /** A spreadsheet saved as CSV by French Excel is often Windows-1252, not UTF-8: read either. */
 async function readText(file: File): Promise<string> {
@@ -20,25 +19,15 @@ async function readText(file: File): Promise<string> {
 /** An indicator table (sector, indicator, year, value, source): checked first, then imported. */
 export function IndicatorImportCard() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const [plan, setPlan] = useState<IndicatorImportResult | null>(null);
-  const [done, setDone] = useState<IndicatorImportResult | null>(null);
   const send = async (dryRun: boolean) => {
     if (!file) throw new Error(t('territory.imports.chooseFile'));
     const csv = await readText(file);
     if (!csv.trim()) throw new Error(t('territory.imports.emptyFile', { name: file.name }));
     return importIndicators({ csv, dryRun });
   };
-  const check = useMutation({ mutationFn: () => send(true), onSuccess: setPlan });
-  const run = useMutation({
-    mutationFn: () => send(false),
-    onSuccess: (result) => {
-      setDone(result);
-      setPlan(null);
-      void queryClient.invalidateQueries({ queryKey: territoryKey });
-    },
-  });
+  const flow = useCheckThenImport(send);
+  const { check, changed } = flow;
 
   return (
     <Card withBorder radius="md" p="md" component="section" aria-labelledby="indicator-import-title">
@@ -66,10 +55,7 @@ export function IndicatorImportCard() {
               value={file}
               onChange={(picked) => {
                 setFile(picked);
-                setPlan(null);
-                setDone(null);
-                check.reset();
-                run.reset();
+                changed();
               }}
               clearable
               clearButtonProps={{ 'aria-label': t('territory.imports.clearFile') }}
@@ -86,34 +72,13 @@ export function IndicatorImportCard() {
             </Button>
           </Stack>
         </form>
-        <ImportProblems error={check.error ?? run.error} />
-        {plan ? (
-          <Stack gap="sm" data-testid="indicator-plan">
-            <Title order={3} fz="md">
-              {t('territory.imports.planTitle')}
-            </Title>
-            <IndicatorCounts result={plan} />
-            <Button
-              size="md"
-              loading={run.isPending}
-              onClick={() => run.mutate()}
-              leftSection={<IconFileImport aria-hidden size={20} />}
-            >
-              {t('territory.imports.importValues', { count: plan.rows })}
-            </Button>
-          </Stack>
-        ) : null}
-        {done ? (
-          <Alert
-            styles={readableAlert}
-            color="green"
-            role="status"
-            icon={<IconCheck aria-hidden />}
-            title={t('territory.imports.indicatorsDone')}
-          >
-            <IndicatorCounts result={done} />
-          </Alert>
-        ) : null}
+        <ImportOutcome
+          flow={flow}
+          counts={(result) => <IndicatorCounts result={result} />}
+          importLabel={(plan) => t('territory.imports.importValues', { count: plan.rows })}
+          doneTitle={t('territory.imports.indicatorsDone')}
+          planTestId="indicator-plan"
+        />
       </Stack>
     </Card>
   );

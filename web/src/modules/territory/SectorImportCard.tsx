@@ -1,11 +1,10 @@
-import { Alert, Button, Card, FileInput, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconCheck, IconFileImport, IconUpload } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, FileInput, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconCheck, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readableAlert } from './alert-styles.ts';
-import { importSectors, type SectorImportResult, territoryKey } from './data.ts';
-import { ImportProblems } from './ImportProblems.tsx';
+import { importSectors, type SectorImportResult } from './data.ts';
+import { ImportOutcome } from './ImportOutcome.tsx';
+import { useCheckThenImport } from './use-check-then-import.ts';
 
 /** The projections the server reprojects from (server/modules/territory/projections.ts). */
 const projections = ['EPSG:4326', 'EPSG:3857', 'EPSG:31370', 'EPSG:3812', 'EPSG:32198', 'EPSG:3347', 'EPSG:4269'];
@@ -25,13 +24,10 @@ async function readGeoJson(file: File, notJson: string): Promise<Record<string, 
 /** Sectors from a GeoJSON file: checked first (counts, projection, problems), then imported. */
 export function SectorImportCard() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [projection, setProjection] = useState('');
   const [codeProperty, setCodeProperty] = useState('');
   const [source, setSource] = useState('');
-  const [plan, setPlan] = useState<SectorImportResult | null>(null);
-  const [done, setDone] = useState<SectorImportResult | null>(null);
   const send = async (dryRun: boolean) => {
     if (!file) throw new Error(t('territory.imports.chooseFile'));
     return importSectors({
@@ -42,21 +38,8 @@ export function SectorImportCard() {
       dryRun,
     });
   };
-  const check = useMutation({ mutationFn: () => send(true), onSuccess: setPlan });
-  const run = useMutation({
-    mutationFn: () => send(false),
-    onSuccess: (result) => {
-      setDone(result);
-      setPlan(null);
-      void queryClient.invalidateQueries({ queryKey: territoryKey });
-    },
-  });
-  const changed = () => {
-    setPlan(null);
-    setDone(null);
-    check.reset();
-    run.reset();
-  };
+  const flow = useCheckThenImport(send);
+  const { check, changed } = flow;
 
   return (
     <Card withBorder radius="md" p="md" component="section" aria-labelledby="sector-import-title">
@@ -135,34 +118,13 @@ export function SectorImportCard() {
             </Button>
           </Stack>
         </form>
-        <ImportProblems error={check.error ?? run.error} />
-        {plan ? (
-          <Stack gap="sm" data-testid="sector-plan">
-            <Title order={3} fz="md">
-              {t('territory.imports.planTitle')}
-            </Title>
-            <SectorCounts result={plan} />
-            <Button
-              size="md"
-              loading={run.isPending}
-              onClick={() => run.mutate()}
-              leftSection={<IconFileImport aria-hidden size={20} />}
-            >
-              {t('territory.imports.importSectors', { count: plan.created + plan.updated })}
-            </Button>
-          </Stack>
-        ) : null}
-        {done ? (
-          <Alert
-            styles={readableAlert}
-            color="green"
-            role="status"
-            icon={<IconCheck aria-hidden />}
-            title={t('territory.imports.sectorsDone')}
-          >
-            <SectorCounts result={done} />
-          </Alert>
-        ) : null}
+        <ImportOutcome
+          flow={flow}
+          counts={(result) => <SectorCounts result={result} />}
+          importLabel={(plan) => t('territory.imports.importSectors', { count: plan.created + plan.updated })}
+          doneTitle={t('territory.imports.sectorsDone')}
+          planTestId="sector-plan"
+        />
       </Stack>
     </Card>
   );
