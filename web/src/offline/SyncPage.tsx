@@ -3,7 +3,9 @@ import { IconRefresh } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { EmptyMessage } from '../ui/EmptyMessage.tsx';
+import { formatDateTime } from '../ui/format.ts';
 import { PageTitle } from '../ui/PageTitle.tsx';
+import { useLanguage } from '../ui/use-language.ts';
 import { describeOperation } from './describe.ts';
 import { ConflictCard, InvalidCard } from './OutboxCards.tsx';
 import { listOperations } from './outbox.ts';
@@ -15,6 +17,7 @@ const outboxKey = ['outbox'];
 /** What waits to be sent, what the server refused and why, and the conflicts to settle. */
 export function SyncPage() {
   const { t } = useTranslation();
+  const language = useLanguage();
   const state = useSyncState();
   const operations = useQuery({ queryKey: outboxKey, queryFn: listOperations, networkMode: 'always' });
   const offline = !state.online || state.problem === 'network';
@@ -68,7 +71,7 @@ export function SyncPage() {
             <Card key={row.id} withBorder padding="sm">
               <Text>{describeOperation(row.value, t)}</Text>
               <Text fz="sm" c="dimmed">
-                {new Date(row.value.createdAt).toLocaleString()}
+                {formatDateTime(row.value.createdAt, language)}
               </Text>
             </Card>
           ))

@@ -8,6 +8,7 @@ import { type DiagnosticVersion, diagnosticSectionKeys } from '../../../../core/
 import { useCurrentUser } from '../../api/session.ts';
 import { EmptyMessage } from '../../ui/EmptyMessage.tsx';
 import { FormAlert } from '../../ui/FormAlert.tsx';
+import { formatDay } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { SavedNotice } from '../../ui/SavedNotice.tsx';
@@ -16,7 +17,6 @@ import { useLanguage } from '../../ui/use-language.ts';
 import { DiagnosticEditor } from './DiagnosticEditor.tsx';
 import { diagnosticQuery, figuresQuery, pdfUrl, versionQuery } from './data.ts';
 import { FiguresPanel } from './FiguresPanel.tsx';
-import { formatDay } from './SignalCard.tsx';
 
 /**
  * A neighbourhood's diagnostic: the latest version (or an earlier one) beside its figures — frozen

@@ -3,13 +3,13 @@ import { IconChevronRight } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../ui/FormAlert.tsx';
+import { formatDay } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { RouterAnchor } from '../../ui/RouterAnchor.tsx';
 import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { diagnosticListQuery } from './data.ts';
-import { formatDay } from './SignalCard.tsx';
 
 /** The team's neighbourhoods and where each diagnostic stands; one tap opens it. */
 export function DiagnosticsPage() {

@@ -2,9 +2,9 @@ import { Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/cor
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiagnosticFigures } from '../../../../core/contracts/diagnostic.ts';
+import { formatDay } from '../../ui/format.ts';
 import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
-import { formatDay } from './SignalCard.tsx';
 
 /**
  * The figures beside the team's text: sector indicators, outreach, open need signals, network.

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Count, NeedSignal, NeedSignalStatus } from '../../../../core/contracts/signals.ts';
 import { ApiError } from '../../api/errors.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
+import { formatDay } from '../../ui/format.ts';
 import { Tag, type TagTone } from '../../ui/Tag.tsx';
 import { useApiError } from '../../ui/use-api-error.ts';
 import { useLanguage } from '../../ui/use-language.ts';
@@ -27,13 +28,6 @@ const moves: Record<NeedSignalStatus, NeedSignalStatus[]> = {
 };
 
 export const shownCount = (value: Count) => String(value);
-
-export function formatDay(iso: string, language: 'fr' | 'en') {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-CA' : 'fr-CA', {
-    dateStyle: 'medium',
-    timeZone: 'UTC',
-  }).format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso));
-}
 
 /** A need that recurs in a neighbourhood: its figures, how it moved, and its status in one tap. */
 export function SignalCard({ signal, canChange }: { signal: NeedSignal; canChange: boolean }) {

@@ -7,6 +7,7 @@ import type { Actor } from '../../../../core/contracts/directory.ts';
 import { api } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
 import { EmptyMessage } from '../../ui/EmptyMessage.tsx';
+import { formatDay } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { RouterButton } from '../../ui/RouterButton.tsx';
@@ -16,7 +17,7 @@ import { ActorTies } from '../network/ActorTies.tsx';
 import { Section } from '../people/Section.tsx';
 import { ContactLinks } from './ContactLinks.tsx';
 import { actorQuery, directoryKey, languageName, neighbourhoodsQuery } from './data.ts';
-import { AvailabilityTag, formatDay, useCanEditDirectory } from './parts.tsx';
+import { AvailabilityTag, useCanEditDirectory } from './parts.tsx';
 
 const route = getRouteApi('/signed-in/directory/actors/$actorId');
 
@@ -112,7 +113,7 @@ function ActorView({ actor }: { actor: Actor }) {
         )}
         {actor.consent ? (
           <Text fz="sm" c="dimmed" mt="xs">
-            {t('actor.consentGiven', { date: formatDay(actor.consent.givenAt, language) })}
+            {t('actor.consentGiven', { date: formatDay(actor.consent.givenAt, language, 'long') })}
           </Text>
         ) : null}
       </Section>

@@ -6,10 +6,10 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintableDirectory } from '../../../../core/contracts/directory.ts';
 import type { Language } from '../../../../core/localized.ts';
+import { formatDay } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { RouterButton } from '../../ui/RouterButton.tsx';
 import { languageName, printQuery } from './data.ts';
-import { formatDay } from './parts.tsx';
 import classes from './print.module.css';
 
 const route = getRouteApi('/directory/print');
@@ -67,7 +67,7 @@ function Sheet({ directory, language }: { directory: PrintableDirectory; languag
       <p style={{ margin: 0 }}>
         {t('printDirectory.subtitle', {
           name: directory.deploymentName,
-          date: formatDay(directory.generatedAt, language),
+          date: formatDay(directory.generatedAt, language, 'long'),
         })}
       </p>
       {directory.categories.length === 0 ? <p>{t('printDirectory.empty')}</p> : null}

@@ -10,6 +10,7 @@ import { api } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
 import { EmptyMessage } from '../../ui/EmptyMessage.tsx';
 import { FormAlert } from '../../ui/FormAlert.tsx';
+import { formatDateTime, formatDay } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { RouterButton } from '../../ui/RouterButton.tsx';
@@ -21,7 +22,7 @@ import { referenceQuery, termLabel } from '../fieldwork/data.ts';
 import { Section } from '../people/Section.tsx';
 import { ContactLinks } from './ContactLinks.tsx';
 import { directoryKey, languageName, neighbourhoodsQuery, serviceQuery, statusHistoryQuery } from './data.ts';
-import { AvailabilityTag, clockText, formatDay, formatMoment, useCanEditDirectory } from './parts.tsx';
+import { AvailabilityTag, clockText, useCanEditDirectory } from './parts.tsx';
 
 const route = getRouteApi('/signed-in/directory/services/$serviceId');
 
@@ -309,7 +310,7 @@ function AvailabilitySection({ service, canEdit }: { service: Service; canEdit: 
       <Stack gap="sm">
         <Text>
           <AvailabilityTag availability={service.availability} waitDays={service.expectedWaitDays} />{' '}
-          {t('service.since', { date: formatDay(service.availabilitySince, language) })}
+          {t('service.since', { date: formatDay(service.availabilitySince, language, 'long') })}
         </Text>
         {canEdit ? (
           <>
@@ -379,7 +380,7 @@ function StatusHistory({ serviceId }: { serviceId: string }) {
           <li key={entry.id}>
             <Group gap={6} wrap="wrap">
               <Text fz="sm" c="dimmed" miw={120}>
-                {formatMoment(entry.effectiveAt, language)}
+                {formatDateTime(entry.effectiveAt, language)}
               </Text>
               <AvailabilityTag availability={entry.status} waitDays={entry.expectedWaitDays} />
               {entry.recordedBy ? (

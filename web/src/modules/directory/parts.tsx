@@ -53,22 +53,6 @@ export function useCanEditDirectory(): boolean {
   return useCurrentUser().role !== 'admin';
 }
 
-/** A calendar day ("2026-11-25") is read in UTC, so no time zone west of Greenwich shows the day before. */
-export function formatDay(value: string, language: Language): string {
-  const bareDay = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-CA' : 'en-CA', {
-    dateStyle: 'long',
-    ...(bareDay ? { timeZone: 'UTC' } : {}),
-  }).format(new Date(bareDay ? `${value}T12:00:00Z` : value));
-}
-
-export function formatMoment(value: string, language: Language): string {
-  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-CA' : 'en-CA', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(value));
-}
-
 /** "09:00" → "9 h" (fr) or "9:00" (en). */
 export function clockText(value: string, language: Language): string {
   const [h, m] = value.split(':');

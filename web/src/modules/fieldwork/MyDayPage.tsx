@@ -8,6 +8,7 @@ import type { CurrentUser } from '../../../../core/contracts/auth.ts';
 import type { Encounter, Session } from '../../../../core/contracts/fieldwork.ts';
 import { teamsQuery } from '../../api/queries.ts';
 import { EmptyMessage } from '../../ui/EmptyMessage.tsx';
+import { formatDay, formatTime, formatWhen } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { RouterButton } from '../../ui/RouterButton.tsx';
@@ -26,7 +27,6 @@ import {
   runningSession,
   termLabel,
 } from './data.ts';
-import { formatDay, formatTime, formatWhen } from './format.ts';
 
 /** The two one-tap tiles: icon above a label that may wrap. */
 const bigButton = {
@@ -146,7 +146,9 @@ export function MyDayPage({ user }: { user: CurrentUser }) {
                       <Tag tone={state === 'overdue' ? 'red' : 'orange'}>
                         {state === 'overdue' ? t('day.overdue') : t('day.dueToday')}
                       </Tag>
-                      {encounter.followUpOn ? <Text fz="sm">{formatDay(encounter.followUpOn, language)}</Text> : null}
+                      {encounter.followUpOn ? (
+                        <Text fz="sm">{formatDay(encounter.followUpOn, language, 'dayMonth')}</Text>
+                      ) : null}
                     </Group>
                     <Text fw={600}>
                       {encounter.personId

@@ -18,6 +18,7 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionKinds } from '../../../../core/fieldwork.ts';
+import { formatTime } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { RouterButton } from '../../ui/RouterButton.tsx';
@@ -32,7 +33,6 @@ import {
   referenceQuery,
   sessionQuery,
 } from './data.ts';
-import { formatTime } from './format.ts';
 
 const route = getRouteApi('/signed-in/sessions/$sessionId');
 

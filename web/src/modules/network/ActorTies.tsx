@@ -6,12 +6,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Tie } from '../../../../core/contracts/network.ts';
 import { useCurrentUser } from '../../api/session.ts';
+import { formatDay } from '../../ui/format.ts';
 import { RouterAnchor } from '../../ui/RouterAnchor.tsx';
 import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { localDay } from '../fieldwork/data.ts';
 import { Section } from '../people/Section.tsx';
-import { actorTiesQuery, formatDate, nameOf } from './data.ts';
+import { actorTiesQuery, nameOf } from './data.ts';
 import { TieFormModal } from './TieForm.tsx';
 
 type Editing = { value: Tie; actorA: { id: string; name: string }; actorB: { id: string; name: string } };
@@ -107,8 +108,8 @@ function ActorTiesSection({ actor }: { actor: { id: string; name: string; active
 const isEnded = (tie: Tie, today: string) => tie.endedOn !== null && tie.endedOn <= today;
 
 function period(tie: Tie, language: 'fr' | 'en', t: ReturnType<typeof useTranslation>['t']): string {
-  const start = tie.startedOn ? formatDate(tie.startedOn, language) : null;
-  const end = tie.endedOn ? formatDate(tie.endedOn, language) : null;
+  const start = tie.startedOn ? formatDay(tie.startedOn, language, 'long') : null;
+  const end = tie.endedOn ? formatDay(tie.endedOn, language, 'long') : null;
   if (start && end) return t('ties.fromTo', { from: start, to: end });
   if (start) return t('ties.since', { from: start });
   if (end) return t('ties.until', { to: end });

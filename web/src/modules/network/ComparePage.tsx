@@ -5,13 +5,14 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/errors.ts';
+import { formatDay } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { RouterButton } from '../../ui/RouterButton.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { localDay } from '../fieldwork/data.ts';
 import { ChangedTies, changeColours, drawnComparison, type View } from './compare-parts.tsx';
-import { compareQuery, formatDate } from './data.ts';
+import { compareQuery } from './data.ts';
 import { Dot, GraphArea, GraphLegend, Line } from './GraphArea.tsx';
 import { communityColour, isolatedColour } from './graph-style.ts';
 import { NetworkFilters } from './NetworkFilters.tsx';
@@ -84,11 +85,11 @@ export function ComparePage() {
         <>
           <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" data-testid="compare-summary">
             <Figure
-              label={t('compare.tiesOn', { date: formatDate(compared.data.from.at, language) })}
+              label={t('compare.tiesOn', { date: formatDay(compared.data.from.at, language, 'long') })}
               value={compared.data.from.edges.length}
             />
             <Figure
-              label={t('compare.tiesOn', { date: formatDate(compared.data.to.at, language) })}
+              label={t('compare.tiesOn', { date: formatDay(compared.data.to.at, language, 'long') })}
               value={compared.data.to.edges.length}
             />
             <Figure label={t('compare.newTies')} value={compared.data.newTies.length} />

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type InteractionKind, interactionKinds } from '../../../../core/network.ts';
 import { EmptyMessage } from '../../ui/EmptyMessage.tsx';
+import { formatDay } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { Pager } from '../../ui/Pager.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
@@ -15,7 +16,7 @@ import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { actorQuery } from '../directory/data.ts';
 import { type ActorChoice, ActorSelect } from './ActorSelect.tsx';
-import { formatDate, interactionsPageSize, interactionsQuery, nameOf } from './data.ts';
+import { interactionsPageSize, interactionsQuery, nameOf } from './data.ts';
 import { InteractionFormModal } from './InteractionForm.tsx';
 
 const route = getRouteApi('/signed-in/network/interactions');
@@ -98,7 +99,7 @@ export function InteractionsPage() {
               <Tag tone="blue">{t(`interactions.kinds.${item.kind}`)}</Tag>
             </Group>
             <Text fz="sm" c="dimmed">
-              {formatDate(item.occurredOn, language)}
+              {formatDay(item.occurredOn, language, 'long')}
             </Text>
             <Group gap={8} mt={4}>
               {item.actorIds.map((id) => (

@@ -98,10 +98,3 @@ export const actorSearchQuery = (search: string) =>
 export function nameOf(actors: readonly { id: string; name: string }[], id: string): string {
   return actors.find((actor) => actor.id === id)?.name ?? '…';
 }
-
-/** A calendar day ("2026-03-01") in words, read in UTC so no time zone moves it to the day before. */
-export function formatDate(day: string, language: 'fr' | 'en'): string {
-  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${day}T00:00:00Z`),
-  );
-}

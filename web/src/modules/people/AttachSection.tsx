@@ -2,11 +2,11 @@ import { Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatWhen } from '../../ui/format.ts';
 import { useLanguage } from '../../ui/use-language.ts';
 import { wrappingButton } from '../../ui/wrapping-button.ts';
 import { attachEncounter } from '../fieldwork/actions.ts';
 import { referenceQuery, termLabel } from '../fieldwork/data.ts';
-import { formatWhen } from '../fieldwork/format.ts';
 import { anonymousEncountersQuery } from './data.ts';
 import { Section } from './Section.tsx';
 

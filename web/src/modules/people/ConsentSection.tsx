@@ -5,6 +5,7 @@ import type { Person } from '../../../../core/contracts/people.ts';
 import { type ConsentScope, consentScopes } from '../../../../core/fieldwork.ts';
 import { api } from '../../api/client.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
+import { formatDay } from '../../ui/format.ts';
 import { useApiError } from '../../ui/use-api-error.ts';
 import { useLanguage } from '../../ui/use-language.ts';
 import { wrappingButton } from '../../ui/wrapping-button.ts';
@@ -71,7 +72,7 @@ export function ConsentSection({ person, online }: { person: Person; online: boo
           <>
             <Text>
               {t('person.consentGiven', {
-                date: new Date(person.consent.givenAt).toLocaleDateString(language === 'fr' ? 'fr-CA' : 'en-CA'),
+                date: formatDay(person.consent.givenAt, language),
                 scope: t(`person.scope.${person.consent.scope}`),
               })}
             </Text>

@@ -9,12 +9,12 @@ import type { PersonSummary } from '../../../../core/contracts/people.ts';
 import { searchForm } from '../../../../core/fieldwork.ts';
 import { ApiError } from '../../api/errors.ts';
 import { EmptyMessage } from '../../ui/EmptyMessage.tsx';
+import { formatWhen } from '../../ui/format.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { createPerson } from '../fieldwork/actions.ts';
 import { outboxQuery, pendingPeople, referenceQuery } from '../fieldwork/data.ts';
-import { formatWhen } from '../fieldwork/format.ts';
 import { peopleSearchQuery } from './data.ts';
 
 const route = getRouteApi('/signed-in/people');

@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../core/contracts/people.ts';
 import { type PersonRoleKind, personRoleKinds } from '../../../../core/fieldwork.ts';
 import { api } from '../../api/client.ts';
+import { formatDay } from '../../ui/format.ts';
 import { useLanguage } from '../../ui/use-language.ts';
 import { addPersonRole } from '../fieldwork/actions.ts';
 import { localDay } from '../fieldwork/data.ts';
-import { formatDay } from '../fieldwork/format.ts';
 import { Section } from './Section.tsx';
 import { usePersonCall } from './use-person-call.ts';
 

@@ -1,9 +1,9 @@
 import { Stack, Text, Timeline } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { formatWhen } from '../../ui/format.ts';
 import { useLanguage } from '../../ui/use-language.ts';
 import { referenceQuery, termLabel } from '../fieldwork/data.ts';
-import { formatWhen } from '../fieldwork/format.ts';
 import { referralTimelineEntry } from '../referrals/timeline.tsx';
 import { timelineQuery } from './data.ts';
 import { Section } from './Section.tsx';

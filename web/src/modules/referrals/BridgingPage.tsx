@@ -9,6 +9,7 @@ import { uuidv7 } from '../../../../core/uuid.ts';
 import { api } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
+import { formatDateTime, formatDay } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { RouterAnchor } from '../../ui/RouterAnchor.tsx';
@@ -18,7 +19,7 @@ import { useApiError } from '../../ui/use-api-error.ts';
 import { useLanguage } from '../../ui/use-language.ts';
 import { localDay } from '../fieldwork/data.ts';
 import { bridgingSupportQuery, referralsKey } from './data.ts';
-import { formatDate, formatDateTime, StatusTag } from './parts.tsx';
+import { StatusTag } from './parts.tsx';
 
 const route = getRouteApi('/signed-in/bridging/$supportId');
 
@@ -57,15 +58,15 @@ export function BridgingPage() {
             <Tag tone={current.active ? 'green' : 'gray'}>
               {current.active
                 ? t('bridging.active')
-                : t('bridging.ended', { date: formatDate(current.endedOn ?? current.startedOn, language) })}
+                : t('bridging.ended', { date: formatDay(current.endedOn ?? current.startedOn, language) })}
             </Tag>
             {overdue ? <Tag tone="orange">{t('bridging.overdue')}</Tag> : null}
           </Group>
           {current.purpose ? <Text fw={600}>{current.purpose}</Text> : null}
           <Text fz="sm">
             {[
-              t('bridging.since', { date: formatDate(current.startedOn, language) }),
-              current.plannedEndOn ? t('bridging.until', { date: formatDate(current.plannedEndOn, language) }) : null,
+              t('bridging.since', { date: formatDay(current.startedOn, language) }),
+              current.plannedEndOn ? t('bridging.until', { date: formatDay(current.plannedEndOn, language) }) : null,
               t('bridging.contacts', { count: current.contactCount }),
               current.totalMinutes ? t('bridging.minutes', { count: current.totalMinutes }) : null,
             ]

@@ -7,6 +7,7 @@ import type { BridgingSupport } from '../../../../core/contracts/referrals.ts';
 import { uuidv7 } from '../../../../core/uuid.ts';
 import { api } from '../../api/client.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
+import { formatDay } from '../../ui/format.ts';
 import { Tag } from '../../ui/Tag.tsx';
 import { useApiError } from '../../ui/use-api-error.ts';
 import { useLanguage } from '../../ui/use-language.ts';
@@ -14,7 +15,6 @@ import { wrappingButton } from '../../ui/wrapping-button.ts';
 import { localDay } from '../fieldwork/data.ts';
 import { Section } from '../people/Section.tsx';
 import { bridgingSupportsQuery, personReferralsQuery, referralsKey } from './data.ts';
-import { formatDate } from './parts.tsx';
 
 const inDays = (days: number) => localDay(new Date(Date.now() + days * 86_400_000));
 
@@ -85,9 +85,9 @@ export function BridgingSection({ personId }: { personId: string }) {
                 <Text fw={700}>{support.purpose ?? support.referral?.serviceName ?? t('bridging.title')}</Text>
                 <Text fz="sm">
                   {[
-                    t('bridging.since', { date: formatDate(support.startedOn, language) }),
+                    t('bridging.since', { date: formatDay(support.startedOn, language) }),
                     support.plannedEndOn
-                      ? t('bridging.until', { date: formatDate(support.plannedEndOn, language) })
+                      ? t('bridging.until', { date: formatDay(support.plannedEndOn, language) })
                       : null,
                     t('bridging.contacts', { count: support.contactCount }),
                   ]
@@ -98,7 +98,7 @@ export function BridgingSection({ personId }: { personId: string }) {
               <Tag tone={support.active ? 'green' : 'gray'}>
                 {support.active
                   ? t('bridging.active')
-                  : t('bridging.ended', { date: formatDate(support.endedOn ?? support.startedOn, language) })}
+                  : t('bridging.ended', { date: formatDay(support.endedOn ?? support.startedOn, language) })}
               </Tag>
             </Group>
           </Card>

@@ -6,13 +6,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckBackItem } from '../../../../core/contracts/referrals.ts';
 import { type ReferralFailureReason, referralFailureReasons } from '../../../../core/referrals.ts';
+import { formatDay } from '../../ui/format.ts';
 import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { wrappingButton } from '../../ui/wrapping-button.ts';
 import { outboxQuery } from '../fieldwork/data.ts';
 import { quickCheckBack, quickStatus } from './actions.ts';
 import { followedHere } from './data.ts';
-import { formatDate } from './parts.tsx';
 
 /**
  * On "Ma journée": open referrals due for their day-7 or day-30 check-back, each with one-tap
@@ -63,7 +63,7 @@ function CheckBackCard({ item, onTapped }: { item: CheckBackItem; onTapped: () =
               </Link>
             </Text>
             <Text fz="sm">
-              {[who, t('referrals.since', { date: formatDate(referral.referredAt, language) })].join(' · ')}
+              {[who, t('referrals.since', { date: formatDay(referral.referredAt, language) })].join(' · ')}
             </Text>
           </Stack>
           <Tag tone="orange">{t('referrals.dueDay', { day: item.day })}</Tag>

@@ -8,6 +8,7 @@ import type { Referral } from '../../../../core/contracts/referrals.ts';
 import { ApiError } from '../../api/errors.ts';
 import { InvalidCard } from '../../offline/OutboxCards.tsx';
 import { useSyncState } from '../../offline/use-sync-state.ts';
+import { formatDateTime, formatDay } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { RouterAnchor } from '../../ui/RouterAnchor.tsx';
@@ -16,7 +17,7 @@ import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { outboxQuery, referenceQuery, termLabel } from '../fieldwork/data.ts';
 import { pendingReferrals, recentServicesQuery, referralQuery } from './data.ts';
-import { formatDate, formatDateTime, StatusTag } from './parts.tsx';
+import { StatusTag } from './parts.tsx';
 import { CheckBackPanel, MovePanel, NotePanel, PartnerPanel } from './ReferralActions.tsx';
 
 const route = getRouteApi('/signed-in/referrals/$referralId');
@@ -117,7 +118,7 @@ export function ReferralPage() {
               : t('referrals.sharedNothing')}
           </Facts>
           <Text fz="sm" c="dimmed">
-            {t('referrals.referredOn', { date: formatDate(current.referredAt, language) })}
+            {t('referrals.referredOn', { date: formatDay(current.referredAt, language) })}
           </Text>
         </Stack>
       </Card>

@@ -7,10 +7,10 @@ import { useTranslation } from 'react-i18next';
 import type { ReferralSlip } from '../../../../core/contracts/referrals.ts';
 import type { Language } from '../../../../core/localized.ts';
 import { ApiError } from '../../api/errors.ts';
+import { formatDay } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { RouterButton } from '../../ui/RouterButton.tsx';
 import { slipQuery } from './data.ts';
-import { formatDate } from './parts.tsx';
 import classes from './slip.module.css';
 
 const route = getRouteApi('/referrals/$referralId/slip');
@@ -107,7 +107,7 @@ function Slip({ slip, language }: { slip: ReferralSlip; language: Language }) {
       <div style={{ marginTop: 4 }}>
         {t('slip.date')}
         {colon}
-        {formatDate(slip.referredAt, language)}
+        {formatDay(slip.referredAt, language)}
       </div>
 
       <div className={classes.block}>

@@ -4,25 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { ReferralListItem } from '../../../../core/contracts/referrals.ts';
 import type { Language } from '../../../../core/localized.ts';
 import type { ReferralStatus } from '../../../../core/referrals.ts';
+import { formatDay } from '../../ui/format.ts';
 import { Tag, type TagTone } from '../../ui/Tag.tsx';
-
-const locales: Record<Language, string> = { fr: 'fr-CA', en: 'en-CA' };
-
-/** "25 nov. 2026" from an instant or a day. */
-export function formatDate(value: string, language: Language): string {
-  const date = value.length === 10 ? new Date(`${value}T12:00:00`) : new Date(value);
-  return new Intl.DateTimeFormat(locales[language], { day: 'numeric', month: 'short', year: 'numeric' }).format(date);
-}
-
-export function formatDateTime(value: string, language: Language): string {
-  return new Intl.DateTimeFormat(locales[language], {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(value));
-}
 
 const tones: Record<ReferralStatus, TagTone> = {
   proposed: 'gray',
@@ -67,7 +50,7 @@ export function ReferralCard({ referral, language }: { referral: ReferralListIte
             {[referral.person?.nickname ?? t('referrals.anonymous'), referral.slipNumber].join(' · ')}
           </Text>
           <Text fz="sm" c="dimmed">
-            {t('referrals.referredOn', { date: formatDate(referral.referredAt, language) })}
+            {t('referrals.referredOn', { date: formatDay(referral.referredAt, language) })}
           </Text>
         </Stack>
         <Stack gap={4} align="flex-end">

@@ -2,8 +2,8 @@ import { Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { Language } from '../../../../core/localized.ts';
+import { formatDay } from '../../ui/format.ts';
 import { RouterAnchor } from '../../ui/RouterAnchor.tsx';
-import { formatDate } from './parts.tsx';
 
 type Item = { type: string; id: string; summary: Record<string, unknown> };
 
@@ -49,7 +49,7 @@ export function referralTimelineEntry(
             {textOf(summary.purpose) || t('bridging.title')}
           </RouterAnchor>
           {item.type === 'bridgingStarted' && plannedEndOn
-            ? ` · ${t('bridging.until', { date: formatDate(plannedEndOn, language) })}`
+            ? ` · ${t('bridging.until', { date: formatDay(plannedEndOn, language) })}`
             : ''}
         </Text>
       ),

@@ -1,10 +1,10 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDay } from '../../ui/format.ts';
 import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { isForgotten, type Zone } from './coverage.ts';
-import { formatDay } from './format.ts';
 
 /** The zones in two lists: where no one has gone lately (first: that is the point), then the others. */
 export function CoverageList({

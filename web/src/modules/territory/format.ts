@@ -19,11 +19,5 @@ export function formatSquareKilometres(squareMetres: number, language: Language)
   return `${new Intl.NumberFormat(locales[language], { maximumFractionDigits: 2 }).format(squareMetres / 1e6)} km²`;
 }
 
-export function formatDay(day: string, language: Language): string {
-  return new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${day}T00:00:00Z`),
-  );
-}
-
 /** An indicator's latest year, or null when it has no value yet. */
 export const latestYear = (indicator: Pick<Indicator, 'years'>): number | null => indicator.years.at(-1) ?? null;
