@@ -63,8 +63,8 @@ test('a worker logs time with and without criteria, the binôme hands over throu
   const handOver = page.getByTestId('hand-over');
   await expect(handOver).toContainText('Rappeler la pharmacie pour le stand de jeudi');
   await expect(handOver).toContainText(ana.name);
-  await page.getByLabel('Moments forts').fill('Trois nouvelles personnes au parc');
-  await page.getByLabel('À transmettre').fill('La pharmacie est d’accord pour jeudi');
+  await page.getByLabel('Moments forts', { exact: true }).fill('Trois nouvelles personnes au parc');
+  await page.getByLabel('À transmettre', { exact: true }).fill('La pharmacie est d’accord pour jeudi');
   await page.getByRole('button', { name: 'Enregistrer la page du jour' }).click();
   await expect(page.getByText('Page du jour enregistrée.')).toBeVisible();
   await expect(page.getByText(`Par ${ben.name}`)).toBeVisible();

@@ -122,7 +122,7 @@ export function QuickTimeEntry({ teamId }: { teamId: string }) {
                   setMissing(false);
                   setOutcome(null);
                 }}
-                styles={wrappingButton}
+                styles={{ ...wrappingButton, label: { ...wrappingButton.label, textAlign: 'left' } }}
                 justify="flex-start"
               >
                 {t(`time.categories.${value}`)}

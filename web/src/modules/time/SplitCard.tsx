@@ -49,10 +49,15 @@ export function SplitCard({ split }: { split: WorkerSplit }) {
             <Text fz="sm" fw={600}>
               {t('time.split.actual')}
             </Text>
-            <Progress.Root size={28} aria-label={t('time.split.barLabel', { name: split.name, parts: actualParts })}>
+            <Progress.Root size={28} title={t('time.split.barLabel', { name: split.name, parts: actualParts })}>
               {timeCategories.map((c) =>
                 split.minutes[c] > 0 ? (
-                  <Progress.Section key={c} value={(split.minutes[c] / total) * 100} color={categoryColours[c]} />
+                  <Progress.Section
+                    key={c}
+                    value={(split.minutes[c] / total) * 100}
+                    color={categoryColours[c]}
+                    aria-label={`${t('time.split.actual')} — ${label(c)} ${percent(split.minutes[c], total)} %`}
+                  />
                 ) : null,
               )}
             </Progress.Root>
@@ -63,18 +68,14 @@ export function SplitCard({ split }: { split: WorkerSplit }) {
             <Text fz="sm" fw={600}>
               {t('time.split.agreed')} ({t('time.split.since', { date: formatDay(agreed.effectiveFrom, language) })})
             </Text>
-            <Progress.Root
-              size={14}
-              aria-label={`${t('time.split.agreed')} : ${agreedShares(agreed)
-                .map((s) => `${label(s.key)} ${s.value} %`)
-                .join(', ')}`}
-            >
+            <Progress.Root size={14}>
               {agreedShares(agreed).map((s) => (
                 <Progress.Section
                   key={s.key}
                   value={s.value}
                   color={s.key === 'neighbourhood' ? 'teal.7' : categoryColours[s.key]}
                   style={{ opacity: 0.75 }}
+                  aria-label={`${t('time.split.agreed')} — ${label(s.key)} ${s.value} %`}
                 />
               ))}
             </Progress.Root>
@@ -96,7 +97,7 @@ export function SplitCard({ split }: { split: WorkerSplit }) {
                     </Group>
                   </Table.Td>
                   <Table.Td ta="right">{formatMinutes(split.minutes[c])}</Table.Td>
-                  <Table.Td ta="right" w={56}>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                     {percent(split.minutes[c], total)} %
                   </Table.Td>
                 </Table.Tr>
@@ -109,7 +110,7 @@ export function SplitCard({ split }: { split: WorkerSplit }) {
                   </Group>
                 </Table.Td>
                 <Table.Td ta="right">{formatMinutes(neighbourhoodMinutes)}</Table.Td>
-                <Table.Td ta="right">
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                   {percent(neighbourhoodMinutes, total)} %{agreed ? ` / ${100 - agreed.hostPartnerPercent} %` : ''}
                 </Table.Td>
               </Table.Tr>

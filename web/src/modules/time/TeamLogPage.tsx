@@ -98,17 +98,10 @@ export function TeamLogPage() {
       ) : null}
       {log.isPending ? <PageLoader /> : null}
       {handOver ? (
-        <Alert
-          color="yellow"
-          variant="light"
-          icon={<IconArrowForward aria-hidden />}
-          title={t('teamLog.handOver', { date: formatDay(handOver.onDate, language, 'full'), names: names(handOver) })}
-          data-testid="hand-over"
-          styles={{
-            title: { fontSize: 'var(--mantine-font-size-md)' },
-            message: { fontSize: 'var(--mantine-font-size-lg)' },
-          }}
-        >
+        <Alert color="yellow" variant="light" icon={<IconArrowForward aria-hidden />} data-testid="hand-over">
+          <Text fw={700} c="dark.8">
+            {t('teamLog.handOver', { date: formatDay(handOver.onDate, language, 'full'), names: names(handOver) })}
+          </Text>
           <Text fz="lg" style={{ whiteSpace: 'pre-wrap' }}>
             {handOver.toPassOn}
           </Text>

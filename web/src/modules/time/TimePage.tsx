@@ -55,11 +55,13 @@ export function TimePage() {
           from: formatDay(split.data.from, language),
           to: formatDay(split.data.to, language),
         })
-      : new Intl.DateTimeFormat(language === 'en' ? 'en-CA' : 'fr-CA', {
-          month: 'long',
-          year: 'numeric',
-          timeZone: 'UTC',
-        }).format(new Date(`${split.data.from}T12:00:00Z`))
+      : capitalised(
+          new Intl.DateTimeFormat(language === 'en' ? 'en-CA' : 'fr-CA', {
+            month: 'long',
+            year: 'numeric',
+            timeZone: 'UTC',
+          }).format(new Date(`${split.data.from}T12:00:00Z`)),
+        )
     : '';
 
   return (
@@ -94,7 +96,7 @@ export function TimePage() {
         >
           <IconChevronLeft aria-hidden />
         </ActionIcon>
-        <Text fw={700} ta="center" data-testid="period-label" style={{ textTransform: 'capitalize' }}>
+        <Text fw={700} ta="center" data-testid="period-label">
           {periodLabel}
         </Text>
         <ActionIcon
@@ -119,3 +121,5 @@ export function TimePage() {
     </Stack>
   );
 }
+
+const capitalised = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
