@@ -76,7 +76,7 @@ export function TimePage() {
           data={user.teams.map((team) => ({ value: team.id, label: team.name }))}
         />
       ) : null}
-      {user.role !== 'admin' ? <QuickTimeEntry teamId={teamId} /> : null}
+      {user.role !== 'admin' && !coordinator ? <QuickTimeEntry teamId={teamId} /> : null}
       <SegmentedControl
         size="md"
         fullWidth
@@ -116,6 +116,7 @@ export function TimePage() {
         ))}
       </Stack>
       {entries.data ? <EntriesList entries={entries.data.items} showWorker={coordinator} /> : null}
+      {coordinator ? <QuickTimeEntry teamId={teamId} /> : null}
       {coordinator && split.data ? <AgreementForm teamId={teamId} workers={split.data.workers} /> : null}
       {coordinator ? <CriteriaEditor teamId={teamId} /> : null}
     </Stack>
