@@ -39,6 +39,7 @@
  * | referral.status         | changeReferralStatusBodySchema            | required    |
  * | referral.checkBack      | recordCheckBackBodySchema                 | optional    |
  * | activitySession.save    | syncSessionPayloadSchema (activities.ts)  | to edit     |
+ * | timeEntry.create        | syncTimeEntryPayloadSchema (time.ts)      | —           |
  *
  * `referral.create` may name in `encounterId` an encounter created earlier in the same batch; its
  * result carries `data.slipNumber`, the slip number made by the server (print it once online).
@@ -72,6 +73,7 @@ const syncKinds = [
   'referral.status',
   'referral.checkBack',
   'activitySession.save',
+  'timeEntry.create',
 ] as const;
 export type SyncKind = (typeof syncKinds)[number];
 

@@ -11,6 +11,7 @@ import { fakerFor, seedNumber, seedTag } from './random.ts';
 import { referrals } from './referrals.ts';
 import { territories } from './territories.ts';
 import { territorySectors } from './territory-sectors.ts';
+import { time } from './time.ts';
 import type { GenerateOptions, GeneratorModule, TableRows } from './types.ts';
 
 /** In order: a module reads the rows of the ones before it. Later capabilities append theirs. */
@@ -26,6 +27,7 @@ const modules: GeneratorModule[] = [
   activities,
   diagnostic,
   auditTrail,
+  time,
 ];
 
 /**

@@ -14,6 +14,7 @@ import { type Caller, callers, type Row, type World } from '../test-support/auth
 import { networkRows } from '../test-support/authorization/network-rows.ts';
 import { referralRows } from '../test-support/authorization/referrals-rows.ts';
 import { territoryRows } from '../test-support/authorization/territory-rows.ts';
+import { timeRows } from '../test-support/authorization/time-rows.ts';
 import {
   buildEncounter,
   buildNeighbourhood,
@@ -39,6 +40,7 @@ const table: Row[] = [
   ...committeeRows,
   ...activityRows,
   ...diagnosticRows,
+  ...timeRows,
 ];
 
 let t: TestApp;

@@ -20,6 +20,7 @@ import { syncRoutes } from './sync/sync.routes.ts';
 import { taxonomyRoutes } from './taxonomies/taxonomies.routes.ts';
 import { teamRoutes } from './teams/teams.routes.ts';
 import { territoryRoutes } from './territory/territory.routes.ts';
+import { timeRoutes } from './time/time.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
 
 /** Every feature module, mounted under /api. */
@@ -46,4 +47,5 @@ export async function registerModules(api: FastifyInstance): Promise<void> {
   await api.register(networkRoutes);
   await api.register(signalRoutes);
   await api.register(diagnosticRoutes);
+  await api.register(timeRoutes);
 }

@@ -111,4 +111,22 @@ describe('seed --demo', () => {
       expect(row.versions, row.code).toBe(1);
     }
   });
+
+  it('gives each demo team weeks of time by mission, some outside the mandate, the 20/80 agreement and a daily log', async () => {
+    await seedDemo(test.database.db);
+    const rows = await test.database.query<{ entries: number; outside: number; host: number; days: number }>(
+      `select (select count(*)::int from time_entries e where e.team_id = t.id) as entries,
+              (select count(*)::int from time_entries e where e.team_id = t.id and e.outside_mandate) as outside,
+              (select max(host_partner_percent)::int from time_agreements a where a.team_id = t.id and a.worker_id is null) as host,
+              (select count(*)::int from team_log_days d where d.team_id = t.id) as days
+       from teams t where t.code in (${demoTeams.map((team) => `'${team.code}'`).join(', ')})`,
+    );
+    expect(rows).toHaveLength(demoTeams.length);
+    for (const row of rows) {
+      expect(row.entries).toBeGreaterThan(100);
+      expect(row.outside).toBeGreaterThan(0);
+      expect(row.host).toBe(20);
+      expect(row.days).toBeGreaterThan(20);
+    }
+  });
 });

@@ -22,6 +22,7 @@ import {
   recordCheckBackBodySchema,
 } from '../../../core/contracts/referrals.ts';
 import type { SyncKind } from '../../../core/contracts/sync.ts';
+import { syncTimeEntryPayloadSchema } from '../../../core/contracts/time.ts';
 import type { Tx } from '../../db/client.ts';
 import { saveSession } from '../activities/sessions.service.ts';
 import { attachEncounter, setFollowUp, updateEncounter } from '../fieldwork/encounters.service.ts';
@@ -29,6 +30,7 @@ import { addObservation, addTally, endSession, startSession, updateSession } fro
 import { addRole, createPerson, updatePerson } from '../people/people.service.ts';
 import { changeReferralStatus, recordCheckBack } from '../referrals/referrals.changes.ts';
 import { createReferral } from '../referrals/referrals.service.ts';
+import { createTimeEntry } from '../time/entries.service.ts';
 
 export type ParsedItem = { index: number; id: string; kind: SyncKind; entityId: string; payload: unknown };
 /** `data`: what the server made that the phone could not (a referral's slip number). */
@@ -150,6 +152,15 @@ export const operations: Record<Exclude<SyncKind, 'encounter.create'>, Operation
       const { activityId, ...body } = item.payload as z.output<typeof syncSessionPayloadSchema>;
       const { session } = await saveSession(tx, request, activityId, { ...body, id: item.entityId });
       return { id: session.id, version: session.version };
+    },
+  },
+  'timeEntry.create': {
+    schema: syncTimeEntryPayloadSchema,
+    versioned: false,
+    apply: async (tx, request, item) => {
+      const payload = item.payload as z.output<typeof syncTimeEntryPayloadSchema>;
+      const { entry } = await createTimeEntry(tx, request, item.entityId, { ...payload, id: item.entityId });
+      return { id: entry.id, data: { outsideMandate: entry.outsideMandate } };
     },
   },
 };

@@ -4,6 +4,7 @@ import { directoryStep } from './directory.ts';
 import { fieldworkStep } from './fieldwork.ts';
 import { territoriesStep } from './territories.ts';
 import { territoryStep } from './territory.ts';
+import { timeStep } from './time.ts';
 import type { DemoStep } from './types.ts';
 
 /**
@@ -17,4 +18,5 @@ export const demoSteps: DemoStep[] = [
   directoryStep,
   territoryStep,
   diagnosticStep,
+  timeStep,
 ];

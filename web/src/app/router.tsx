@@ -6,6 +6,7 @@ import { neighbourhoodRoutes } from '../modules/neighbourhood/routes.ts';
 import { networkRoutes } from '../modules/network/routes.ts';
 import { referralPrintRoutes, referralRoutes } from '../modules/referrals/routes.ts';
 import { territoryRoutes } from '../modules/territory/routes.ts';
+import { timeRoutes } from '../modules/time/routes.ts';
 import { PageLoader } from '../ui/PageLoader.tsx';
 import { RouteError } from '../ui/RouteError.tsx';
 import { queryClient } from './query-client.ts';
@@ -182,6 +183,7 @@ const routeTree = rootRoute.addChildren([
     ...networkRoutes,
     ...diagnosticRoutes,
     ...neighbourhoodRoutes,
+    ...timeRoutes,
     taxonomiesRoute,
     notAllowedRoute,
     adminRoute.addChildren([usersRoute, teamsAdminRoute, auditRoute, settingsRoute]),

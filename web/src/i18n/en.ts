@@ -7,6 +7,7 @@ import { neighbourhoodEn } from './neighbourhood.en.ts';
 import { networkEn } from './network.en.ts';
 import { referralsEn } from './referrals.en.ts';
 import { territoryEn } from './territory.en.ts';
+import { timeEn } from './time.en.ts';
 
 /** The English words of Relais. Field words come from the vocabulary preset, as in French. */
 export const en: Messages = {
@@ -18,6 +19,7 @@ export const en: Messages = {
   ...networkEn,
   ...diagnosticEn,
   ...neighbourhoodEn,
+  ...timeEn,
   common: {
     loading: 'Loading…',
     save: 'Save',

@@ -6,6 +6,7 @@ import { neighbourhoodFr } from './neighbourhood.fr.ts';
 import { networkFr } from './network.fr.ts';
 import { referralsFr } from './referrals.fr.ts';
 import { territoryFr } from './territory.fr.ts';
+import { timeFr } from './time.fr.ts';
 
 /**
  * The French words of Relais, the first language. Field words (worker, team, person…) are never
@@ -20,6 +21,7 @@ export const fr = {
   ...networkFr,
   ...diagnosticFr,
   ...neighbourhoodFr,
+  ...timeFr,
   common: {
     loading: 'Chargement…',
     save: 'Enregistrer',

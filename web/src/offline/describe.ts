@@ -10,6 +10,8 @@ export function describeOperation(entry: OutboxEntry, t: TFunction): string {
       status: payload.status ? t(`referralStatus.${String(payload.status)}`) : '',
       defaultValue: kind,
     });
+  if (kind === 'timeEntry.create')
+    return t('time.syncKind', { category: t(`time.categories.${String(payload.category)}`), minutes: payload.minutes });
   return t(`sync.kind.${kind}`, {
     nickname: payload.nickname ?? '',
     tally: payload.kind ?? '',
