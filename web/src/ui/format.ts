@@ -2,12 +2,13 @@ import type { Language } from '../../../core/localized.ts';
 
 const locales: Record<Language, string> = { fr: 'fr-CA', en: 'en-CA' };
 
-/** How much of a day to write: "25 nov." (short), "25 nov. 2026" (medium), "25 novembre 2026" (long), "25 novembre" (dayMonth). */
+/** How much of a day to write: "25 nov." (short), "25 nov. 2026" (medium), "25 novembre 2026" (long), "25 novembre" (dayMonth), "mercredi 25 novembre 2026" (full). */
 const dayStyles = {
   short: { day: 'numeric', month: 'short' },
   medium: { dateStyle: 'medium' },
   long: { dateStyle: 'long' },
   dayMonth: { day: 'numeric', month: 'long' },
+  full: { dateStyle: 'full' },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 export type DayStyle = keyof typeof dayStyles;
 

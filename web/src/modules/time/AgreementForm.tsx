@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkerSplit } from '../../../../core/contracts/time.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
+import { formatDay } from '../../ui/format.ts';
 import { SavedNotice } from '../../ui/SavedNotice.tsx';
 import { useApiError } from '../../ui/use-api-error.ts';
 import { useLanguage } from '../../ui/use-language.ts';
 import { agreementsQuery, createAgreement, localDay, timeKey } from './data.ts';
-import { formatDay } from './format.ts';
 
 /** Coordination records what was agreed (the team's split or one member's), from a date on; the history stays. */
 export function AgreementForm({ teamId, workers }: { teamId: string; workers: WorkerSplit[] }) {

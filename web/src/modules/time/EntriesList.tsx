@@ -6,11 +6,11 @@ import type { TimeEntry } from '../../../../core/contracts/time.ts';
 import { useCurrentUser } from '../../api/session.ts';
 import { EmptyMessage } from '../../ui/EmptyMessage.tsx';
 import { FormAlert } from '../../ui/FormAlert.tsx';
+import { formatDay } from '../../ui/format.ts';
 import { Tag } from '../../ui/Tag.tsx';
 import { useApiError } from '../../ui/use-api-error.ts';
 import { useLanguage } from '../../ui/use-language.ts';
 import { formatMinutes, removeTimeEntry, timeKey } from './data.ts';
-import { formatDay } from './format.ts';
 
 /** The period's entries, newest first, each with the criteria it met or its drift flag. */
 export function EntriesList({ entries, showWorker }: { entries: TimeEntry[]; showWorker: boolean }) {

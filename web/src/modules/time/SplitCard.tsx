@@ -2,10 +2,10 @@ import { Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next';
 import { missions, type TimeCategory, timeCategories } from '../../../../core/collective.ts';
 import type { TimeAgreement, WorkerSplit } from '../../../../core/contracts/time.ts';
+import { formatDay } from '../../ui/format.ts';
 import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { categoryColours, formatMinutes } from './data.ts';
-import { formatDay } from './format.ts';
 
 const percent = (part: number, whole: number) => (whole ? Math.round((part / whole) * 100) : 0);
 

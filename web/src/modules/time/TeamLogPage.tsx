@@ -8,13 +8,13 @@ import { ApiError } from '../../api/errors.ts';
 import { useCurrentUser } from '../../api/session.ts';
 import { EmptyMessage } from '../../ui/EmptyMessage.tsx';
 import { FormAlert } from '../../ui/FormAlert.tsx';
+import { formatDay } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { SavedNotice } from '../../ui/SavedNotice.tsx';
 import { useApiError } from '../../ui/use-api-error.ts';
 import { useLanguage } from '../../ui/use-language.ts';
 import { localDay, saveLogDay, teamLogKey, teamLogQuery } from './data.ts';
-import { formatDay } from './format.ts';
 
 type Draft = { highlights: string; difficulties: string; toPassOn: string };
 const fields = ['highlights', 'difficulties', 'toPassOn'] as const;

@@ -8,6 +8,7 @@ import type { PeriodKind } from '../../../../core/contracts/time.ts';
 import { useCurrentUser } from '../../api/session.ts';
 import { EmptyMessage } from '../../ui/EmptyMessage.tsx';
 import { FormAlert } from '../../ui/FormAlert.tsx';
+import { formatDay } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
@@ -15,7 +16,6 @@ import { AgreementForm } from './AgreementForm.tsx';
 import { CriteriaEditor } from './CriteriaEditor.tsx';
 import { entriesQuery, localDay, shiftPeriod, splitQuery } from './data.ts';
 import { EntriesList } from './EntriesList.tsx';
-import { formatDay } from './format.ts';
 import { QuickTimeEntry } from './QuickTimeEntry.tsx';
 import { SplitCard } from './SplitCard.tsx';
 
