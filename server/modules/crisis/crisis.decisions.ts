@@ -54,7 +54,7 @@ async function checkMayAct(db: Database, actor: Actor, row: MobilisationRow) {
  * prolongation over days already worked) is tagged now; work untagged by hand is outside this
  * range or stays as its author left it, since only untagged work of those days is touched.
  */
-async function tagLoggedWork(tx: Tx, row: MobilisationRow, from: string, to: string) {
+export async function tagLoggedWork(tx: Tx, row: MobilisationRow, from: string, to: string) {
   const people = await participantIds(tx, row.id);
   if (people.length === 0 || to < from) return;
   await tx

@@ -14,7 +14,6 @@ let coordinator: Agent;
 let otherCoordinator: Agent;
 let admin: Agent;
 let teamA: string;
-let anaId: string;
 let benId: string;
 let coordinatorId: string;
 
@@ -36,7 +35,7 @@ beforeAll(async () => {
   const anaUser = await buildUser(db, { teamIds: [teamA], name: 'Ana Lima' });
   const benUser = await buildUser(db, { teamIds: [teamA], name: 'Ben Roy' });
   const coordinatorUser = await buildUser(db, { teamIds: [teamA], role: 'coordinator', name: 'Claire' });
-  [anaId, benId, coordinatorId] = [anaUser.id, benUser.id, coordinatorUser.id];
+  [benId, coordinatorId] = [benUser.id, coordinatorUser.id];
   ana = await signedInAgent(t.app, anaUser.email);
   ben = await signedInAgent(t.app, benUser.email);
   coordinator = await signedInAgent(t.app, coordinatorUser.email);
