@@ -31,8 +31,8 @@
  */
 import { z } from 'zod';
 import { ageBands, channels, identificationLevels, initiators, sessionKinds } from '../fieldwork.ts';
-import { crisisReminderSchema } from './crisis.ts';
 import { pageQuery } from './common.ts';
+import { crisisReminderSchema } from './crisis.ts';
 import { optionalBody } from './optional-body.ts';
 import { personSummarySchema } from './people.ts';
 import { zoneSchema } from './places.ts';

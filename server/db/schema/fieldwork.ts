@@ -169,9 +169,7 @@ export const encounters = pgTable(
   },
   (table) => [
     index('encounters_team_occurred_idx').on(table.teamId, table.occurredAt),
-    index('encounters_crisis_idx')
-      .on(table.crisisMobilisationId)
-      .where(sql`${table.crisisMobilisationId} is not null`),
+    index('encounters_crisis_idx').on(table.crisisMobilisationId).where(sql`${table.crisisMobilisationId} is not null`),
     index('encounters_person_idx').on(table.personId, table.occurredAt),
     index('encounters_session_idx').on(table.sessionId),
     index('encounters_follow_up_idx')
