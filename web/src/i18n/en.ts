@@ -1,3 +1,4 @@
+import { crisisEn } from './crisis.en.ts';
 import { diagnosticEn } from './diagnostic.en.ts';
 import { directoryEn } from './directory.en.ts';
 import { fieldworkEn } from './fieldwork.en.ts';
@@ -18,6 +19,7 @@ export const en: Messages = {
   ...networkEn,
   ...diagnosticEn,
   ...neighbourhoodEn,
+  ...crisisEn,
   common: {
     loading: 'Loading…',
     save: 'Save',

@@ -1,3 +1,4 @@
+import { crisisFr } from './crisis.fr.ts';
 import { diagnosticFr } from './diagnostic.fr.ts';
 import { directoryFr } from './directory.fr.ts';
 import { fieldworkFr } from './fieldwork.fr.ts';
@@ -20,6 +21,7 @@ export const fr = {
   ...networkFr,
   ...diagnosticFr,
   ...neighbourhoodFr,
+  ...crisisFr,
   common: {
     loading: 'Chargement…',
     save: 'Enregistrer',
