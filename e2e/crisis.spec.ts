@@ -19,7 +19,7 @@ async function propose(page: Page, fields: { title: string; reason: string; star
   await page.getByLabel(/^Pourquoi cette mobilisation/).fill(fields.reason);
   await page.getByLabel(/^Début/).fill(fields.startsOn);
   await page.getByLabel('Durée prévue').selectOption('4');
-  await page.getByText('30 %', { exact: true }).click();
+  await page.getByText('30', { exact: true }).click();
   if (fields.colleague) await page.getByLabel(fields.colleague).check();
   return async () => {
     await page.getByRole('button', { name: 'Proposer', exact: true }).click();

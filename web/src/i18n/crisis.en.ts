@@ -34,7 +34,7 @@ export const crisisEn: typeof crisisFr = {
       weeks: 'Expected duration',
       weeksValue: '{{count}} week(s)',
       endsOnHint: 'Expected end: {{date}}',
-      share: 'Share of each person’s time',
+      share: 'Share of each person’s time (%)',
       participants: 'Who takes part?',
       participantsHelp: 'You do. Add colleagues from the team.',
       submit: 'Propose',

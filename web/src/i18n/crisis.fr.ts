@@ -33,7 +33,7 @@ export const crisisFr = {
       weeks: 'Durée prévue',
       weeksValue: '{{count}} semaine(s)',
       endsOnHint: 'Fin prévue : {{date}}',
-      share: 'Part du temps de chaque personne',
+      share: 'Part du temps de chaque personne (%)',
       participants: 'Qui participe ?',
       participantsHelp: 'Vous en faites partie. Ajoutez des collègues de l’équipe.',
       submit: 'Proposer',

@@ -142,7 +142,7 @@ export function ProposePage() {
               fullWidth
               value={share}
               onChange={setShare}
-              data={shares.map((value) => ({ value, label: `${value} %` }))}
+              data={shares.map((value) => ({ value, label: value }))}
             />
           </Stack>
           {others.length ? (
