@@ -130,4 +130,12 @@ test('a worker proposes a crisis mobilisation, the coordination validates it and
   await expect(page.getByTestId('tagged-sessions')).toContainText('<5');
   await expect(page.getByTestId('prolong-or-close')).toBeVisible();
   await page.screenshot(shot('tagged'));
+
+  // One of them was usual work: the worker untags it, and the count falls under 5 again.
+  const myWork = page.getByTestId('my-work');
+  await expect(myWork).toHaveCount(5);
+  await myWork.first().getByRole('switch').click({ force: true });
+  await expect(page.getByTestId('tagged-encounters')).toContainText('<5');
+  await expect(myWork.first().getByRole('switch')).not.toBeChecked();
+  await expectAccessible(page);
 });

@@ -22,6 +22,8 @@ import { daysBetween, maxMobilisationDays, mobilisationEventKinds, mobilisationS
 import { bothLanguages } from '../localized.ts';
 import { suppressedCountSchema } from './signals.ts';
 
+export const taggableKinds = ['encounter', 'activitySession'] as const;
+
 const day = z.iso.date();
 const version = z.number().int().min(1);
 const note = z.string().trim().max(2000);
@@ -69,8 +71,22 @@ export const mobilisationEventSchema = z.object({
   note: z.string().nullable(),
 });
 
+/** A piece of the caller's own work during the mobilisation, tagged or not: theirs to untag or retag. */
+export const myWorkItemSchema = z.object({
+  kind: z.enum(taggableKinds),
+  id: z.uuid(),
+  /** When: an instant for a contact, a day for a session. */
+  at: z.string(),
+  /** The activity's title for a session; nothing for a contact (the page names no one). */
+  label: z.string().nullable(),
+  tagged: z.boolean(),
+});
+export type MyWorkItem = z.infer<typeof myWorkItemSchema>;
+
 export const mobilisationDetailSchema = mobilisationSchema.extend({
   history: z.array(mobilisationEventSchema),
+  /** The caller's latest work within its window (30 at most), when they take part. */
+  myWork: z.array(myWorkItemSchema),
   /** Work tagged with it, as counts ("<5" under 5, like every count of contacts). */
   tagged: z.object({ encounters: suppressedCountSchema, activitySessions: suppressedCountSchema }),
 });
@@ -109,7 +125,6 @@ export const prolongationBodySchema = z.strictObject({ baseVersion: version, end
 
 export const closeBodySchema = z.strictObject({ baseVersion: version, note: note.optional() });
 
-export const taggableKinds = ['encounter', 'activitySession'] as const;
 export const tagBodySchema = z.strictObject({
   kind: z.enum(taggableKinds),
   id: z.uuid(),

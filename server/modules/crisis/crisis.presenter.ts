@@ -13,6 +13,7 @@ import {
   users,
 } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/request-context.ts';
+import { myWorkIn } from './crisis.my-work.ts';
 
 export type MobilisationRow = typeof crisisMobilisations.$inferSelect;
 
@@ -119,6 +120,7 @@ export async function presentDetail(
       at: event.at.toISOString(),
       by: event.by ?? null,
     })),
+    myWork: await myWorkIn(db, actor, row),
     tagged: await taggedCounts(db, row.id),
   };
 }

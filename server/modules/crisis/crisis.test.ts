@@ -179,6 +179,14 @@ describe('crisis mobilisations', () => {
     });
     expect(untag.json()).toMatchObject({ mobilisationId: null });
     expect((await dora.agent.get(`/api/encounters/${during.json().id}`)).json().crisisMobilisationId).toBeNull();
+    // Her own work of those days is listed for her to retag; the contact from before the window is not.
+    const mine = (await dora.agent.get(`/api/crisis-mobilisations/${id}`)).json().myWork;
+    expect(mine.map((w: { id: string; tagged: boolean }) => [w.id, w.tagged])).toEqual([
+      [synced, true],
+      [during.json().id, false],
+      [early.json().id, true],
+    ]);
+    expect((await coordinator.get(`/api/crisis-mobilisations/${id}`)).json().myWork).toEqual([]);
     const retag = await dora.agent.post('/api/crisis-mobilisations/tag', {
       kind: 'encounter',
       id: during.json().id,

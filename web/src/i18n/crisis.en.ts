@@ -73,6 +73,13 @@ export const crisisEn: typeof crisisFr = {
       },
       until: 'end: {{date}}',
     },
+    myWork: {
+      title: 'My work during the mobilisation',
+      help: 'Tagged by default. Untick what was usual work, tick what was crisis work.',
+      encounter: 'Contact of {{when}}',
+      session: '{{title}}, on {{when}}',
+      toggle: 'Tag with the mobilisation: {{what}}',
+    },
     reminders: {
       title: 'Mobilisations coming to an end',
       endingSoon: 'Ends in {{count}} day(s)',

@@ -73,6 +73,13 @@ export const crisisFr = {
       },
       until: 'fin : {{date}}',
     },
+    myWork: {
+      title: 'Mon travail pendant la mobilisation',
+      help: 'Rattaché d’office. Décochez ce qui relevait du travail habituel, cochez ce qui relevait de la crise.',
+      encounter: 'Contact du {{when}}',
+      session: '{{title}}, le {{when}}',
+      toggle: 'Rattacher à la mobilisation : {{what}}',
+    },
     reminders: {
       title: 'Mobilisations qui se terminent',
       endingSoon: 'Se termine dans {{count}} jour(s)',

@@ -14,6 +14,7 @@ import { formatDay } from '../fieldwork/format.ts';
 import { mobilisationQuery } from './data.ts';
 import { DecisionCard, ProlongOrClose } from './MobilisationActions.tsx';
 import { MobilisationTags } from './MobilisationCard.tsx';
+import { MyWorkSection } from './MyWorkSection.tsx';
 
 /** One mobilisation: what and why, who, its reminder, the decision or prolongation, its history, the work tagged. */
 export function MobilisationPage() {
@@ -101,6 +102,7 @@ function Mobilisation({ detail }: { detail: MobilisationDetail }) {
           />
         </SimpleGrid>
       </Stack>
+      <MyWorkSection detail={detail} />
       <Stack gap="xs" component="section">
         <Title order={2} fz="xl">
           {t('crisis.detail.history')}
