@@ -52,7 +52,7 @@ export const crisisEn: typeof crisisFr = {
       note: 'Note (required to refuse)',
       validate: 'Validate',
       refuse: 'Refuse',
-      prolongTitle: 'Prolong',
+      prolongTitle: 'Prolong or close',
       newEnd: 'New end',
       prolongNote: 'Why prolong?',
       prolong: 'Ask for the prolongation',
@@ -76,7 +76,7 @@ export const crisisEn: typeof crisisFr = {
     myWork: {
       title: 'My work during the mobilisation',
       help: 'Tagged by default. Untick what was usual work, tick what was crisis work.',
-      encounter: 'Contact of {{when}}',
+      encounter: 'Contact · {{when}}',
       session: '{{title}}, on {{when}}',
       toggle: 'Tag with the mobilisation: {{what}}',
     },

@@ -52,7 +52,7 @@ export const crisisFr = {
       note: 'Note (obligatoire pour refuser)',
       validate: 'Valider',
       refuse: 'Refuser',
-      prolongTitle: 'Prolonger',
+      prolongTitle: 'Prolonger ou clore',
       newEnd: 'Nouvelle fin',
       prolongNote: 'Pourquoi prolonger ?',
       prolong: 'Demander la prolongation',
@@ -76,7 +76,7 @@ export const crisisFr = {
     myWork: {
       title: 'Mon travail pendant la mobilisation',
       help: 'Rattaché d’office. Décochez ce qui relevait du travail habituel, cochez ce qui relevait de la crise.',
-      encounter: 'Contact du {{when}}',
+      encounter: 'Contact · {{when}}',
       session: '{{title}}, le {{when}}',
       toggle: 'Rattacher à la mobilisation : {{what}}',
     },

@@ -4,10 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { MobilisationDetail, MyWorkItem } from '../../../../core/contracts/crisis.ts';
 import { api } from '../../api/client.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
-import { formatDateTime } from '../../ui/format.ts';
 import { useApiError } from '../../ui/use-api-error.ts';
 import { useLanguage } from '../../ui/use-language.ts';
-import { formatDay } from '../fieldwork/format.ts';
+import { formatDay, formatWhen } from '../fieldwork/format.ts';
 import { crisisKey } from './data.ts';
 
 /**
@@ -41,7 +40,7 @@ export function MyWorkSection({ detail }: { detail: MobilisationDetail }) {
       {detail.myWork.map((item) => {
         const what =
           item.kind === 'encounter'
-            ? t('crisis.myWork.encounter', { when: formatDateTime(item.at, language) })
+            ? t('crisis.myWork.encounter', { when: formatWhen(item.at, language) })
             : t('crisis.myWork.session', { title: item.label ?? '', when: formatDay(item.at, language) });
         return (
           <Card key={item.id} withBorder padding="sm" data-testid="my-work">
