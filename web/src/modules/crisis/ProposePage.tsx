@@ -108,6 +108,7 @@ export function ProposePage() {
             placeholder={t('crisis.form.reasonPlaceholder')}
             size="md"
             required
+            withAsterisk={false}
             autosize
             minRows={3}
             value={reason}
