@@ -54,6 +54,7 @@ export default defineConfig({
         /territory(-.*)?\.spec\.ts/,
         /diagnostic(-.*)?\.spec\.ts/,
         /time\.spec\.ts/,
+        /crisis\.spec\.ts/,
       ],
       use: { viewport: { width: 1280, height: 800 } },
     },
@@ -62,7 +63,7 @@ export default defineConfig({
       dependencies: ['first-run'],
       // Field work happens on a phone: its journeys run here only.
       testMatch:
-        /(main-journey|fieldwork-.*|referrals(-.*)?|directory|territory(-.*)?|diagnostic(-.*)?|time)\.spec\.ts/,
+        /(main-journey|fieldwork-.*|referrals(-.*)?|directory|territory(-.*)?|diagnostic(-.*)?|time|crisis)\.spec\.ts/,
       use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, browserName: 'chromium' },
     },
     {

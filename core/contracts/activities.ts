@@ -63,6 +63,8 @@ export const activitySessionSchema = z.object({
   total: z.number().int(),
   note: z.string().nullable(),
   version: z.number().int(),
+  /** The crisis mobilisation it was run under (contracts/crisis.ts), if any. */
+  crisisMobilisationId: z.uuid().nullable().optional(),
 });
 export type ActivitySession = z.infer<typeof activitySessionSchema>;
 

@@ -32,6 +32,7 @@
 import { z } from 'zod';
 import { ageBands, channels, identificationLevels, initiators, sessionKinds } from '../fieldwork.ts';
 import { pageQuery } from './common.ts';
+import { crisisReminderSchema } from './crisis.ts';
 import { optionalBody } from './optional-body.ts';
 import { personSummarySchema } from './people.ts';
 import { zoneSchema } from './places.ts';
@@ -175,6 +176,8 @@ export const encounterSchema = z.object({
   /** The note's text is never here: GET /api/encounters/:id/note reads it (and is audited). */
   hasNote: z.boolean(),
   createdBy: z.uuid().nullable(),
+  /** The crisis mobilisation it was logged under (contracts/crisis.ts), if any. */
+  crisisMobilisationId: z.uuid().nullable().optional(),
   version: z.number().int(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -290,5 +293,7 @@ export const myDaySchema = z.object({
    * due first; each stays until a check-back, a status change or a note is recorded (referrals.ts).
    */
   checkBacks: z.array(checkBackItemSchema),
+  /** The caller's crisis mobilisations (all of the team's, for its coordinator) ending within 7 days or past. */
+  crisisReminders: z.array(crisisReminderSchema),
 });
 export type MyDay = z.infer<typeof myDaySchema>;

@@ -3,6 +3,7 @@ import { accounts, generatedPassword } from './accounts.ts';
 import { activities } from './activities.ts';
 import { auditTrail } from './audit.ts';
 import { committees } from './committees.ts';
+import { crisis } from './crisis.ts';
 import { diagnostic } from './diagnostic.ts';
 import { directory } from './directory.ts';
 import { fieldwork } from './fieldwork.ts';
@@ -28,6 +29,7 @@ const modules: GeneratorModule[] = [
   diagnostic,
   auditTrail,
   time,
+  crisis,
 ];
 
 /**

@@ -5,6 +5,7 @@ import { Agent, signedInAgent } from '../test-support/agent.ts';
 import { createTestApp, type TestApp } from '../test-support/app.ts';
 import { activityRows } from '../test-support/authorization/activity-rows.ts';
 import { committeeRows } from '../test-support/authorization/committee-rows.ts';
+import { crisisRows } from '../test-support/authorization/crisis-rows.ts';
 import { diagnosticRows } from '../test-support/authorization/diagnostic-rows.ts';
 import { directoryRows } from '../test-support/authorization/directory-rows.ts';
 import { fieldworkRows } from '../test-support/authorization/fieldwork-rows.ts';
@@ -41,6 +42,7 @@ const table: Row[] = [
   ...activityRows,
   ...diagnosticRows,
   ...timeRows,
+  ...crisisRows,
 ];
 
 let t: TestApp;

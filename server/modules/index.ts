@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { activityRoutes } from './activities/activities.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { committeeRoutes } from './committees/committees.routes.ts';
+import { crisisRoutes } from './crisis/crisis.routes.ts';
 import { diagnosticRoutes } from './diagnostic/diagnostic.routes.ts';
 import { directoryRoutes } from './directory/directory.routes.ts';
 import { fieldworkRoutes } from './fieldwork/fieldwork.routes.ts';
@@ -48,4 +49,5 @@ export async function registerModules(api: FastifyInstance): Promise<void> {
   await api.register(signalRoutes);
   await api.register(diagnosticRoutes);
   await api.register(timeRoutes);
+  await api.register(crisisRoutes);
 }

@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { neighbourhoods, teams, users } from './accounts.ts';
+import { crisisMobilisations } from './crisis.ts';
 import { actors } from './directory.ts';
 import { places } from './fieldwork.ts';
 import { people } from './people.ts';
@@ -90,9 +91,16 @@ export const activitySessions = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The crisis mobilisation this session was run under (set on create; modules/crisis). */
+    crisisMobilisationId: uuid('crisis_mobilisation_id').references(() => crisisMobilisations.id, {
+      onDelete: 'set null',
+    }),
   },
   (table) => [
     index('activity_sessions_activity_idx').on(table.activityId, table.onDate),
+    index('activity_sessions_crisis_idx')
+      .on(table.crisisMobilisationId)
+      .where(sql`${table.crisisMobilisationId} is not null`),
     index('activity_sessions_team_idx').on(table.teamId, table.onDate),
   ],
 );

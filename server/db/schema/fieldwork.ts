@@ -14,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { neighbourhoods, teams, users } from './accounts.ts';
+import { crisisMobilisations } from './crisis.ts';
 import { people } from './people.ts';
 
 /** A spot where the team is present (lieu d'action), on the team's map; never a person's location. */
@@ -161,9 +162,14 @@ export const encounters = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The crisis mobilisation this contact was logged under (set on create; modules/crisis). */
+    crisisMobilisationId: uuid('crisis_mobilisation_id').references(() => crisisMobilisations.id, {
+      onDelete: 'set null',
+    }),
   },
   (table) => [
     index('encounters_team_occurred_idx').on(table.teamId, table.occurredAt),
+    index('encounters_crisis_idx').on(table.crisisMobilisationId).where(sql`${table.crisisMobilisationId} is not null`),
     index('encounters_person_idx').on(table.personId, table.occurredAt),
     index('encounters_session_idx').on(table.sessionId),
     index('encounters_follow_up_idx')

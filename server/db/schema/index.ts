@@ -3,6 +3,7 @@ export * from './activities.ts';
 export * from './audit.ts';
 export * from './committees.ts';
 export * from './coverage.ts';
+export * from './crisis.ts';
 export * from './diagnostic.ts';
 export * from './directory.ts';
 export * from './fieldwork.ts';

@@ -9,6 +9,7 @@ import type { Database, Tx } from '../../db/client.ts';
 import { activityAttendance, activitySessions, people, personRoles } from '../../db/schema/index.ts';
 import { recordAudit } from '../../http/audit.ts';
 import { actorOf } from '../../http/request-context.ts';
+import { tagNewWork } from '../crisis/tag-on-create.ts';
 import { VersionConflict } from '../fieldwork/fieldwork.errors.ts';
 import { scopedRecord } from '../fieldwork/fieldwork.policy.ts';
 import { activityRecord } from './activity.record.ts';
@@ -60,6 +61,7 @@ export async function sessionsOf(db: Database | Tx, rows: SessionRow[]): Promise
       total: attendees.length + counted,
       note: row.note,
       version: row.version,
+      crisisMobilisationId: row.crisisMobilisationId,
     };
   });
 }
@@ -105,6 +107,12 @@ async function feedRoleTrajectories(
   );
 }
 
+/** A new session run by a worker in a crisis mobilisation that day is tagged with it (modules/crisis). */
+async function taggedSession(tx: Tx, row: typeof activitySessions.$inferInsert) {
+  await tagNewWork(tx, [row], (session) => session.onDate);
+  return row;
+}
+
 /**
  * Saves a whole session as the device keeps it: created on first save (the id is the device's),
  * replaced after (attendance included) when `baseVersion` is the current one, else 409 with the
@@ -138,7 +146,15 @@ export async function saveSession(
     if (!existing) {
       [row] = await tx
         .insert(activitySessions)
-        .values({ id: body.id, activityId, teamId: activity.teamId, createdBy: actorOf(request).id, ...content })
+        .values(
+          await taggedSession(tx, {
+            id: body.id,
+            activityId,
+            teamId: activity.teamId,
+            createdBy: actorOf(request).id,
+            ...content,
+          }),
+        )
         .returning();
     } else {
       [row] = await tx

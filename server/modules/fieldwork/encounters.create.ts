@@ -7,6 +7,7 @@ import { encounterNotes, encounters } from '../../db/schema/index.ts';
 import type { AuditEvent } from '../../http/audit.ts';
 import { AppError } from '../../http/errors.ts';
 import { actorOf } from '../../http/request-context.ts';
+import { tagNewWork } from '../crisis/tag-on-create.ts';
 import { activeCodes } from '../taxonomies/taxonomies.service.ts';
 import { recordAudits } from './audit-bulk.ts';
 import { insertJsonRows } from './bulk-insert.ts';
@@ -101,6 +102,11 @@ export async function createEncounters(
       };
     });
   const pending = outcomes.flatMap((o) => (o.ok === 'pending' ? [o] : []));
+  await tagNewWork(
+    db,
+    pending.map((p) => p.row),
+    (row) => (row.occurredAt as Date).toISOString().slice(0, 10),
+  );
   let inserted: Map<string, EncounterRow>;
   try {
     inserted = await db.transaction((tx) => insertEncounters(tx, request, pending));

@@ -27,6 +27,7 @@ export function presentEncounter(row: EncounterRow): Encounter {
     followUpDoneAt: row.followUpDoneAt?.toISOString() ?? null,
     hasNote: row.hasNote,
     createdBy: row.createdBy,
+    crisisMobilisationId: row.crisisMobilisationId ?? null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -4,6 +4,7 @@ import type { MyDay } from '../../../core/contracts/fieldwork.ts';
 import type { Database } from '../../db/client.ts';
 import { encounters, outreachSessions } from '../../db/schema/index.ts';
 import { actorOf } from '../../http/request-context.ts';
+import { crisisRemindersFor } from '../crisis/crisis.reminders.ts';
 import { presentEncounter } from '../fieldwork/encounters.presenter.ts';
 import { dayOf, presentSessions } from '../fieldwork/sessions.service.ts';
 import { presentSummary } from '../people/people.presenter.ts';
@@ -21,12 +22,20 @@ export async function myDay(db: Database, request: FastifyRequest, date: string 
   const today = date ?? dayOf(new Date());
   const teams = actor.teamIds;
   if (teams.length === 0)
-    return { date: today, sessions: [], followUps: [], recentEncounters: [], recentPeople: [], checkBacks: [] };
+    return {
+      date: today,
+      sessions: [],
+      followUps: [],
+      recentEncounters: [],
+      recentPeople: [],
+      checkBacks: [],
+      crisisReminders: [],
+    };
   const dayStart = new Date(`${today}T00:00:00Z`);
   // Qualified by hand: Drizzle leaves columns unqualified in a one-table select.
   const isMine = sql`exists (select 1 from outreach_session_members m
     where m.session_id = "outreach_sessions"."id" and m.user_id = ${actor.id})`;
-  const [sessionRows, followUpRows, recentRows, people, checkBacks] = await Promise.all([
+  const [sessionRows, followUpRows, recentRows, people, checkBacks, crisisReminders] = await Promise.all([
     db
       .select()
       .from(outreachSessions)
@@ -66,6 +75,7 @@ export async function myDay(db: Database, request: FastifyRequest, date: string 
     recentlyMetPeople(db, teams, new Date(dayStart.getTime() - 60 * DAY), 20),
     // Due by the end of the day shown: a check-back due at 15:00 is on the morning's list.
     checkBacksDue(db, actor, new Date(dayStart.getTime() + DAY)),
+    crisisRemindersFor(db, actor, today),
   ]);
   return {
     date: today,
@@ -77,5 +87,6 @@ export async function myDay(db: Database, request: FastifyRequest, date: string 
     recentEncounters: recentRows.map(presentEncounter),
     recentPeople: people.map(presentSummary),
     checkBacks,
+    crisisReminders,
   };
 }

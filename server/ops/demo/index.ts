@@ -1,4 +1,5 @@
 import { accountsStep } from './accounts.ts';
+import { crisisStep } from './crisis.ts';
 import { diagnosticStep } from './diagnostic.ts';
 import { directoryStep } from './directory.ts';
 import { fieldworkStep } from './fieldwork.ts';
@@ -19,4 +20,5 @@ export const demoSteps: DemoStep[] = [
   territoryStep,
   diagnosticStep,
   timeStep,
+  crisisStep,
 ];

@@ -1,5 +1,6 @@
 import { createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { auditActions } from '../../../core/audit-actions.ts';
+import { crisisRoutes } from '../modules/crisis/routes.ts';
 import { diagnosticRoutes } from '../modules/diagnostic/routes.ts';
 import { directoryPrintRoutes, directoryRoutes } from '../modules/directory/routes.ts';
 import { neighbourhoodRoutes } from '../modules/neighbourhood/routes.ts';
@@ -184,6 +185,7 @@ const routeTree = rootRoute.addChildren([
     ...diagnosticRoutes,
     ...neighbourhoodRoutes,
     ...timeRoutes,
+    ...crisisRoutes,
     taxonomiesRoute,
     notAllowedRoute,
     adminRoute.addChildren([usersRoute, teamsAdminRoute, auditRoute, settingsRoute]),

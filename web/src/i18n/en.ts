@@ -1,3 +1,4 @@
+import { crisisEn } from './crisis.en.ts';
 import { diagnosticEn } from './diagnostic.en.ts';
 import { directoryEn } from './directory.en.ts';
 import { fieldworkEn } from './fieldwork.en.ts';
@@ -20,6 +21,7 @@ export const en: Messages = {
   ...diagnosticEn,
   ...neighbourhoodEn,
   ...timeEn,
+  ...crisisEn,
   common: {
     loading: 'Loading…',
     save: 'Save',

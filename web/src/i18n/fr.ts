@@ -1,3 +1,4 @@
+import { crisisFr } from './crisis.fr.ts';
 import { diagnosticFr } from './diagnostic.fr.ts';
 import { directoryFr } from './directory.fr.ts';
 import { fieldworkFr } from './fieldwork.fr.ts';
@@ -22,6 +23,7 @@ export const fr = {
   ...diagnosticFr,
   ...neighbourhoodFr,
   ...timeFr,
+  ...crisisFr,
   common: {
     loading: 'Chargement…',
     save: 'Enregistrer',

@@ -14,6 +14,7 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { RouterButton } from '../../ui/RouterButton.tsx';
 import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
+import { CrisisReminders } from '../crisis/CrisisReminders.tsx';
 import { CheckBacks } from '../referrals/CheckBacks.tsx';
 import { TeamCard } from '../teams/TeamCard.tsx';
 import { markFollowUpDone, startSession } from './actions.ts';
@@ -175,6 +176,7 @@ export function MyDayPage({ user }: { user: CurrentUser }) {
           </Section>
 
           <CheckBacks items={myDay.data?.checkBacks} />
+          <CrisisReminders user={user} />
 
           <Section title={t('day.recentTitle')}>
             {recent.length === 0 ? <Text c="dimmed">{t('day.noRecent')}</Text> : null}

@@ -8,6 +8,7 @@ import { EmptyMessage } from '../../ui/EmptyMessage.tsx';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { RouterButton } from '../../ui/RouterButton.tsx';
+import { CrisisReminders } from '../crisis/CrisisReminders.tsx';
 import { MemberList } from '../teams/MemberList.tsx';
 import { TeamCard } from '../teams/TeamCard.tsx';
 
@@ -19,6 +20,7 @@ export function CoordinatorHome({ user }: { user: CurrentUser }) {
     <Stack gap="lg">
       <PageTitle title={t('home.myTeams')} description={t('home.hello', { name: user.name })} />
       <Text>{t('home.coordinatorWelcome')}</Text>
+      <CrisisReminders user={user} />
       <Group gap="sm">
         <RouterButton to="/taxonomies" variant="light" leftSection={<IconList size={18} aria-hidden />}>
           {t('nav.taxonomies')}
