@@ -54,8 +54,8 @@ export function MobilisationCard({ mobilisation }: { mobilisation: Mobilisation 
         <MobilisationTags mobilisation={mobilisation} />
         <Text fz="sm">
           {t('crisis.dates', {
-            from: formatDay(mobilisation.startsOn, language, 'dayMonth'),
-            to: formatDay(mobilisation.endedOn ?? mobilisation.endsOn, language, 'dayMonth'),
+            from: formatDay(mobilisation.startsOn, language, 'medium'),
+            to: formatDay(mobilisation.endedOn ?? mobilisation.endsOn, language, 'medium'),
           })}
           {' · '}
           {t('crisis.share', { percent: mobilisation.sharePercent })}

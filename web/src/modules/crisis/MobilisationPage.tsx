@@ -55,7 +55,7 @@ function Mobilisation({ detail }: { detail: MobilisationDetail }) {
           <Text fw={600}>
             {t('crisis.dates', {
               from: formatDay(detail.startsOn, language, 'dayMonth'),
-              to: formatDay(detail.endedOn ?? detail.endsOn, language, 'dayMonth'),
+              to: formatDay(detail.endedOn ?? detail.endsOn, language, 'medium'),
             })}
             {' · '}
             {t('crisis.share', { percent: detail.sharePercent })}
