@@ -88,7 +88,12 @@ export const mobilisationDetailSchema = mobilisationSchema.extend({
   /** The caller's latest work within its window (30 at most), when they take part. */
   myWork: z.array(myWorkItemSchema),
   /** Work tagged with it, as counts ("<5" under 5, like every count of contacts). */
-  tagged: z.object({ encounters: suppressedCountSchema, activitySessions: suppressedCountSchema }),
+  tagged: z.object({
+    encounters: suppressedCountSchema,
+    activitySessions: suppressedCountSchema,
+    /** Minutes of the team's time entries given to it (workers' time, not people: not suppressed). */
+    minutes: z.number().int().nonnegative(),
+  }),
 });
 export type MobilisationDetail = z.infer<typeof mobilisationDetailSchema>;
 

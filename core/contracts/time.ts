@@ -36,6 +36,8 @@ export const timeEntrySchema = z.object({
   /** A mission entry that meets none of the mission's criteria: work drifting from the mandate. */
   outsideMandate: z.boolean(),
   activityId: z.uuid().nullable(),
+  /** The crisis mobilisation this time was given to, when its author took part in one that day. */
+  crisisMobilisationId: z.uuid().nullable(),
   note: z.string().nullable(),
   createdAt: z.string(),
 });

@@ -7,7 +7,7 @@ const isoDay = (at: Date) => at.toISOString().slice(0, 10);
 /**
  * Each team's crisis mobilisations (issue 7; seed 004 names Covid and the Ukraine arrivals): one
  * that ended months ago and one running now, each with two or three workers lending a share of
- * their time, validated by the coordinator. The encounters and activity sessions those workers
+ * their time, validated by the coordinator. The encounters, activity sessions and time entries those workers
  * logged inside each window are tagged with it, as the app does on create.
  */
 export const crisis: GeneratorModule = {
@@ -88,6 +88,9 @@ export const crisis: GeneratorModule = {
       for (const session of rows.activity_sessions ?? [])
         if (people.has(session.created_by) && inside(String(session.on_date)))
           session.crisis_mobilisation_id = mobilisation.id;
+      for (const entry of rows.time_entries ?? [])
+        if (people.has(entry.worker_id) && inside(String(entry.on_date)))
+          entry.crisis_mobilisation_id = mobilisation.id;
     }
   },
 };

@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { teams, users } from './accounts.ts';
 import { collectiveActivities } from './activities.ts';
+import { crisisMobilisations } from './crisis.ts';
 
 /**
  * Time a worker gave to a mission or to the host partner on one day (issue 7, point 5), with the
@@ -38,9 +39,16 @@ export const timeEntries = pgTable(
     activityId: uuid('activity_id').references(() => collectiveActivities.id, { onDelete: 'set null' }),
     note: text('note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The crisis mobilisation this time was given to (set on create, modules/crisis). */
+    crisisMobilisationId: uuid('crisis_mobilisation_id').references(() => crisisMobilisations.id, {
+      onDelete: 'set null',
+    }),
   },
   (table) => [
     index('time_entries_team_idx').on(table.teamId, table.onDate),
+    index('time_entries_crisis_idx')
+      .on(table.crisisMobilisationId)
+      .where(sql`${table.crisisMobilisationId} is not null`),
     index('time_entries_worker_idx').on(table.workerId, table.onDate),
     check('time_entries_minutes_check', sql`${table.minutes} between 1 and 1440`),
     check(

@@ -18,6 +18,7 @@ import {
   crisisMobilisationParticipants,
   crisisMobilisations,
   encounters,
+  timeEntries,
 } from '../../db/schema/index.ts';
 import { recordAudit } from '../../http/audit.ts';
 import { AppError, invalidField } from '../../http/errors.ts';
@@ -79,6 +80,18 @@ export async function tagLoggedWork(tx: Tx, row: MobilisationRow, from: string, 
         isNull(activitySessions.crisisMobilisationId),
         gte(activitySessions.onDate, from),
         lte(activitySessions.onDate, to),
+      ),
+    );
+  await tx
+    .update(timeEntries)
+    .set({ crisisMobilisationId: row.id })
+    .where(
+      and(
+        eq(timeEntries.teamId, row.teamId),
+        inArray(timeEntries.workerId, people),
+        isNull(timeEntries.crisisMobilisationId),
+        gte(timeEntries.onDate, from),
+        lte(timeEntries.onDate, to),
       ),
     );
 }

@@ -10,6 +10,7 @@ import {
   crisisMobilisationParticipants,
   type crisisMobilisations,
   encounters,
+  timeEntries,
   users,
 } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/request-context.ts';
@@ -79,7 +80,7 @@ export async function presentMobilisations(
   }));
 }
 
-/** How many encounters and activity sessions carry this mobilisation's tag (partial indexes). */
+/** How many encounters and activity sessions carry this mobilisation's tag, and the time given to it (partial indexes). */
 async function taggedCounts(db: Database | Tx, id: string) {
   const count = sql<number>`count(*)::int`;
   const [contacts] = await db
@@ -90,7 +91,15 @@ async function taggedCounts(db: Database | Tx, id: string) {
     .select({ n: count })
     .from(activitySessions)
     .where(and(isNotNull(activitySessions.crisisMobilisationId), eq(activitySessions.crisisMobilisationId, id)));
-  return { encounters: suppressed(contacts?.n ?? 0), activitySessions: suppressed(sessions?.n ?? 0) };
+  const [time] = await db
+    .select({ minutes: sql<number>`coalesce(sum(${timeEntries.minutes}), 0)::int` })
+    .from(timeEntries)
+    .where(and(isNotNull(timeEntries.crisisMobilisationId), eq(timeEntries.crisisMobilisationId, id)));
+  return {
+    encounters: suppressed(contacts?.n ?? 0),
+    activitySessions: suppressed(sessions?.n ?? 0),
+    minutes: time?.minutes ?? 0,
+  };
 }
 
 /** One mobilisation with its history and the work tagged with it (small counts shown "<5"). */

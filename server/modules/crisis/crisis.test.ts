@@ -170,6 +170,7 @@ describe('crisis mobilisations', () => {
     expect((await dora.agent.get(`/api/crisis-mobilisations/${id}`)).json().tagged).toEqual({
       encounters: '<5',
       activitySessions: '<5',
+      minutes: 0,
     });
 
     const untag = await dora.agent.post('/api/crisis-mobilisations/tag', {
@@ -206,6 +207,28 @@ describe('crisis mobilisations', () => {
       mobilisationId: null,
     });
     expect(foreign.statusCode).toBe(404);
+  });
+
+  it('counts the time its people give to it, logged before or after its validation', async () => {
+    const fay = await freshWorker('Fay');
+    const { id } = await propose(fay.agent);
+    const time = (onDate: string, minutes: number) => ({
+      id: uuidv7(),
+      onDate,
+      minutes,
+      category: 'orientation',
+      noneApply: true,
+    });
+    const early = await fay.agent.post('/api/time-entries', time(addDays(today, -1), 120));
+    expect(early.statusCode, early.body).toBe(201);
+    expect(early.json().crisisMobilisationId).toBeNull();
+    await coordinator.post(`/api/crisis-mobilisations/${id}/decision`, { baseVersion: 1, decision: 'validate' });
+    const during = await fay.agent.post('/api/time-entries', time(today, 90));
+    expect(during.json().crisisMobilisationId).toBe(id);
+    // Before the window: the team's usual work.
+    const before = await fay.agent.post('/api/time-entries', time(addDays(today, -10), 60));
+    expect(before.json().crisisMobilisationId).toBeNull();
+    expect((await fay.agent.get(`/api/crisis-mobilisations/${id}`)).json().tagged.minutes).toBe(210);
   });
 
   it('tags an activity session run during it', async () => {

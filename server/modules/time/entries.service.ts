@@ -9,6 +9,7 @@ import { collectiveActivities, timeEntries, users } from '../../db/schema/index.
 import { recordAudit } from '../../http/audit.ts';
 import { AppError, type FieldError, notFound } from '../../http/errors.ts';
 import { actorOf } from '../../http/request-context.ts';
+import { activeMobilisationFor } from '../crisis/active-mobilisation.ts';
 import { fieldError, invalidFields, unknownRecord } from '../fieldwork/fieldwork.errors.ts';
 import { writeTeam } from '../fieldwork/fieldwork.policy.ts';
 import { criteriaOfTeams, labelOf } from './criteria.service.ts';
@@ -34,6 +35,7 @@ export async function presentEntries(db: Database | Tx, rows: EntryRow[]): Promi
     criteria: row.criteria.map((code) => ({ code, label: labelOf(lists.get(row.teamId), row.category, code) })),
     outsideMandate: row.outsideMandate,
     activityId: row.activityId,
+    crisisMobilisationId: row.crisisMobilisationId,
     note: row.note,
     createdAt: row.createdAt.toISOString(),
   }));
@@ -100,6 +102,8 @@ export async function createTimeEntry(
   await checkEntry(db, teamId, body);
   const outsideMandate = body.category !== 'hostPartner' && body.criteria.length === 0;
   const saved = await db.transaction(async (tx) => {
+    // Time given while its author takes part in a validated crisis mobilisation counts for it.
+    const crisisMobilisationId = await activeMobilisationFor(tx, { teamId, userId: actor.id, day: body.onDate });
     const [row] = await tx
       .insert(timeEntries)
       .values({
@@ -113,6 +117,7 @@ export async function createTimeEntry(
         outsideMandate,
         activityId: body.activityId ?? null,
         note: body.note || null,
+        crisisMobilisationId,
       })
       .onConflictDoNothing({ target: timeEntries.id })
       .returning();

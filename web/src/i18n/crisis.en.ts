@@ -46,6 +46,7 @@ export const crisisEn: typeof crisisFr = {
       taggedHelp: 'What the people taking part logged during the mobilisation. Counts under 5 show as "<5".',
       encounters: 'Encounters',
       activitySessions: 'Activity sessions',
+      timeGiven: 'Time given',
       decisionNote: 'The coordination’s note',
       decideTitle: 'Coordination’s decision',
       decideProlongation: 'Prolongation asked until {{date}}',

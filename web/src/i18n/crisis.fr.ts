@@ -46,6 +46,7 @@ export const crisisFr = {
         'Ce que les personnes mobilisées ont consigné pendant la mobilisation. Les nombres sous 5 sont affichés « <5 ».',
       encounters: 'Contacts',
       activitySessions: 'Séances d’activités',
+      timeGiven: 'Temps donné',
       decisionNote: 'Mot de la coordination',
       decideTitle: 'Décision de la coordination',
       decideProlongation: 'Prolongation demandée jusqu’au {{date}}',

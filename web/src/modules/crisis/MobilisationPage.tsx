@@ -10,6 +10,7 @@ import { formatDateTime, formatDay } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
+import { formatMinutes } from '../time/data.ts';
 import { mobilisationQuery } from './data.ts';
 import { DecisionCard, ProlongOrClose } from './MobilisationActions.tsx';
 import { MobilisationTags } from './MobilisationCard.tsx';
@@ -99,6 +100,11 @@ function Mobilisation({ detail }: { detail: MobilisationDetail }) {
             value={detail.tagged.activitySessions}
             testId="tagged-sessions"
           />
+          <Figure
+            label={t('crisis.detail.timeGiven')}
+            value={formatMinutes(detail.tagged.minutes)}
+            testId="tagged-time"
+          />
         </SimpleGrid>
       </Stack>
       <MyWorkSection detail={detail} />
@@ -134,7 +140,7 @@ function Mobilisation({ detail }: { detail: MobilisationDetail }) {
   );
 }
 
-function Figure({ label, value, testId }: { label: string; value: number | '<5'; testId: string }) {
+function Figure({ label, value, testId }: { label: string; value: number | string; testId: string }) {
   return (
     <Card withBorder padding="sm" data-testid={testId}>
       <Text fz={28} fw={700} lh={1.1}>

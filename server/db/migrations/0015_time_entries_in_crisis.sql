@@ -1,0 +1,3 @@
+ALTER TABLE "time_entries" ADD COLUMN "crisis_mobilisation_id" uuid;--> statement-breakpoint
+ALTER TABLE "time_entries" ADD CONSTRAINT "time_entries_crisis_mobilisation_id_crisis_mobilisations_id_fk" FOREIGN KEY ("crisis_mobilisation_id") REFERENCES "public"."crisis_mobilisations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "time_entries_crisis_idx" ON "time_entries" USING btree ("crisis_mobilisation_id") WHERE "time_entries"."crisis_mobilisation_id" is not null;
