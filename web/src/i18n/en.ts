@@ -1,3 +1,5 @@
+import { activitiesEn } from './activities.en.ts';
+import { committeesEn } from './committees.en.ts';
 import { diagnosticEn } from './diagnostic.en.ts';
 import { directoryEn } from './directory.en.ts';
 import { fieldworkEn } from './fieldwork.en.ts';
@@ -18,6 +20,8 @@ export const en: Messages = {
   ...networkEn,
   ...diagnosticEn,
   ...neighbourhoodEn,
+  ...activitiesEn,
+  ...committeesEn,
   common: {
     loading: 'Loading…',
     save: 'Save',

@@ -1,3 +1,5 @@
+import { activitiesFr } from './activities.fr.ts';
+import { committeesFr } from './committees.fr.ts';
 import { diagnosticFr } from './diagnostic.fr.ts';
 import { directoryFr } from './directory.fr.ts';
 import { fieldworkFr } from './fieldwork.fr.ts';
@@ -20,6 +22,8 @@ export const fr = {
   ...networkFr,
   ...diagnosticFr,
   ...neighbourhoodFr,
+  ...activitiesFr,
+  ...committeesFr,
   common: {
     loading: 'Chargement…',
     save: 'Enregistrer',
