@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
@@ -9,6 +9,7 @@ import type { ActivitySummary } from '../../../../core/contracts/activities.ts';
 import { EmptyMessage } from '../../ui/EmptyMessage.tsx';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { neighbourhoodsQuery } from '../directory/data.ts';
 import { formatDay } from '../fieldwork/format.ts';
@@ -78,8 +79,10 @@ export function ActivitiesPage() {
           ]}
         />
       </SimpleGrid>
-      {all.length === 0 && !creating ? (
-        <EmptyMessage title={t('activities.noneTitle')}>{t('activities.noneText')}</EmptyMessage>
+      {all.length === 0 ? (
+        creating ? null : (
+          <EmptyMessage title={t('activities.noneTitle')}>{t('activities.noneText')}</EmptyMessage>
+        )
       ) : shown.length === 0 ? (
         <Text c="dimmed">{t('activities.noneFiltered')}</Text>
       ) : (
@@ -129,7 +132,7 @@ function ActivityCard({ activity }: { activity: ActivitySummary }) {
               : t('activities.noSessionYet')}
           </Text>
         </Stack>
-        {activity.active ? null : <Badge color="gray">{t('activities.inactive')}</Badge>}
+        {activity.active ? null : <Tag tone="gray">{t('activities.inactive')}</Tag>}
       </Group>
     </Card>
   );

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconChecklist } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
@@ -8,6 +8,7 @@ import { uuidv7 } from '../../../../core/uuid.ts';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { RouterButton } from '../../ui/RouterButton.tsx';
+import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { outboxQuery } from '../fieldwork/data.ts';
 import { formatDay } from '../fieldwork/format.ts';
@@ -112,16 +113,12 @@ function SessionList({ activity }: { activity: Activity }) {
           <Group justify="space-between" wrap="nowrap">
             <Stack gap={0}>
               <Text fw={700}>{formatDay(line.onDate, language)}</Text>
-              <Text fz="sm">{t('activity.sessionLine', { total: line.total, named: line.named })}</Text>
+              <Text fz="sm">{t('activity.sessionLine', { total: line.total, count: line.named })}</Text>
             </Stack>
             {line.state === 'waiting' ? (
-              <Badge color="yellow.8" variant="light">
-                {t('activity.notSent')}
-              </Badge>
+              <Tag tone="orange">{t('activity.notSent')}</Tag>
             ) : line.state === 'review' ? (
-              <Badge color="red.8" variant="light">
-                {t('activity.toReview')}
-              </Badge>
+              <Tag tone="red">{t('activity.toReview')}</Tag>
             ) : null}
           </Group>
         </Card>

@@ -28,6 +28,7 @@ export function AttendancePage() {
   const activity = useQuery(activityQuery(activityId));
   const session = useQuery(serverSessionQuery(sessionId));
   const outbox = useQuery(outboxQuery);
+  // Only the first load waits: a refetch (after a save, a sync) never replaces the form being filled.
   if (activity.isPending || session.isPending || outbox.isPending) return <PageLoader />;
   if (!activity.data)
     return (
@@ -102,6 +103,7 @@ function AttendanceForm({
   const { names, all, recent } = useNicknames(activity, server);
   const nickname = (personId: string) => names.get(personId) ?? t('attendance.unknownPerson');
   const present = new Set(draft.attendees.map((attendee) => attendee.personId));
+  const regulars = regularsOf(activity);
   const change = (changes: Partial<SessionDraft>) => setDraft((previous) => ({ ...previous, ...changes }));
   const addPerson = (personId: string) => {
     if (!present.has(personId)) change({ attendees: [...draft.attendees, { personId, role: 'participant' }] });
@@ -132,7 +134,7 @@ function AttendanceForm({
           {t('attendance.presentTitle', { count: draft.attendees.length })}
         </Title>
         <RegularChips
-          regulars={regularsOf(activity)}
+          regulars={regulars}
           attendees={draft.attendees}
           nickname={nickname}
           onChange={(attendees) => change({ attendees })}
@@ -141,7 +143,7 @@ function AttendanceForm({
         <Text fw={700}>{t('attendance.addSomeone')}</Text>
         <PersonPicker
           withAnonymous={false}
-          recent={recent.filter((person) => !present.has(person.id))}
+          recent={recent.filter((person) => !present.has(person.id) && !regulars.includes(person.id))}
           all={all}
           value={{ kind: 'anonymous' }}
           onChange={(choice) => {
@@ -180,7 +182,7 @@ function AttendanceForm({
       <Button size="xl" h={64} onClick={() => void save()} loading={saving} disabled={!draft.onDate}>
         {t('attendance.save')}
       </Button>
-      {savedOnce ? <SaveState sessionId={sessionId} /> : null}
+      <SaveState sessionId={sessionId} savedHere={savedOnce} />
       <RouterButton to="/activities/$activityId" params={{ activityId: activity.id }} variant="default" size="md">
         {activity.title}
       </RouterButton>
@@ -189,10 +191,11 @@ function AttendanceForm({
 }
 
 /** Where the save is: waiting on this phone, arrived, or to be settled on the sync page. */
-function SaveState({ sessionId }: { sessionId: string }) {
+function SaveState({ sessionId, savedHere }: { sessionId: string; savedHere: boolean }) {
   const { t } = useTranslation();
   const outbox = useQuery(outboxQuery);
   const waiting = waitingSave(outbox.data, sessionId);
+  if (!waiting && !savedHere) return null;
   if (waiting && waiting.status !== 'pending')
     return (
       <Alert color="red" data-testid="attendance-saved" role="alert">

@@ -25,19 +25,29 @@ export const activityQuery = (id: string) =>
     retry: false,
   });
 
-/** A session the server has, or null when it does not know it (yet): a new one, or one still waiting here. */
+/**
+ * A session the server has, or null when it does not know it (yet: a new one, or one still waiting
+ * here), or when neither the server nor this device can say. Never an error: a refetch of a query
+ * without data shows the loader again, and the attendance being taken would be thrown away.
+ */
 export const serverSessionQuery = (id: string) =>
   queryOptions({
     queryKey: [...activitiesKey, 'session', id],
-    queryFn: () =>
-      cachedRead(`activity-session:${id}`, async () => {
-        try {
-          return await api.get<ActivitySession>(`/activity-sessions/${id}`);
-        } catch (error) {
-          if (error instanceof ApiError && error.status === 404) return null;
-          throw error;
-        }
-      }),
+    queryFn: async () => {
+      try {
+        return await cachedRead(`activity-session:${id}`, async () => {
+          try {
+            return await api.get<ActivitySession>(`/activity-sessions/${id}`);
+          } catch (error) {
+            if (error instanceof ApiError && error.status === 404) return null;
+            throw error;
+          }
+        });
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 0) return null;
+        throw error;
+      }
+    },
     retry: false,
   });
 

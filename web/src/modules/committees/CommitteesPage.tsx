@@ -34,8 +34,10 @@ export function CommitteesPage() {
         }
       />
       {creating ? <CreateCommitteeForm onCancel={() => setCreating(false)} /> : null}
-      {items.length === 0 && !creating ? (
-        <EmptyMessage title={t('committees.noneTitle')}>{t('committees.noneText')}</EmptyMessage>
+      {items.length === 0 ? (
+        creating ? null : (
+          <EmptyMessage title={t('committees.noneTitle')}>{t('committees.noneText')}</EmptyMessage>
+        )
       ) : (
         <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {items.map((committee) => (
