@@ -1,4 +1,5 @@
 import { accountsStep } from './accounts.ts';
+import { collectiveStep } from './collective.ts';
 import { diagnosticStep } from './diagnostic.ts';
 import { directoryStep } from './directory.ts';
 import { fieldworkStep } from './fieldwork.ts';
@@ -17,4 +18,5 @@ export const demoSteps: DemoStep[] = [
   directoryStep,
   territoryStep,
   diagnosticStep,
+  collectiveStep,
 ];
