@@ -96,5 +96,7 @@ test('a worker takes an activity’s attendance on a phone, online then offline,
   await page.goto(`/people/${helperId}`);
   await expect(page.getByText(`Activité : ${title}`)).toBeVisible();
   await expect(page.getByText('Bénévole ce jour-là')).toBeVisible();
+  await page.goto('/activities');
+  await page.screenshot({ path: '/tmp/cw-shots/activities.png', fullPage: true }); // TEMP
   await api.dispose();
 });

@@ -43,8 +43,8 @@ test('minutes that name a known person, in other accents and case, are flagged w
 
   await page.getByRole('link', { name: 'Nouvelle rencontre' }).click();
   await expect(heading(page, 'Nouvelle rencontre')).toBeVisible();
-  await page.getByLabel('Point 1').fill('Tour de table');
-  const minutes = page.getByLabel('Compte rendu');
+  await page.getByRole('textbox', { name: 'Point 1' }).fill('Tour de table');
+  const minutes = page.getByRole('textbox', { name: 'Compte rendu' });
   await minutes.fill(
     'Retour sur la situation de MARIE-EVE tremblay : logement insalubre, on propose un accompagnement.',
   );
@@ -67,6 +67,28 @@ test('minutes that name a known person, in other accents and case, are flagged w
   await page.getByRole('button', { name: 'Retirer « MARIE-EVE tremblay » du texte' }).click();
   await expect(minutes).toHaveValue('Retour sur la situation de : logement insalubre, on propose un accompagnement.');
   await expect(flag).toHaveCount(0);
+  await expect(
+    page.getByText('« MARIE-EVE tremblay » : le nom d’une personne connue de l’équipe, à retirer.'),
+  ).toHaveCount(0);
+
+  // A situation told without a name, but with a number to call back: flagged, and never "not a name".
+  await page.getByRole('button', { name: 'Ajouter une situation' }).click();
+  const summary = page.getByRole('textbox', { name: 'La situation, sans nom' });
+  await summary.fill('Une mère seule, trois enfants, loyer en retard ; rappeler au 819 555-0142.');
+  await expect(flag).toHaveCount(1);
+  await expect(flag).toContainText('ressemble à un numéro de téléphone');
+  await expect(flag.getByRole('button', { name: /Ce n’est pas un nom/ })).toHaveCount(0);
+  await page.getByRole('textbox', { name: 'Ce qui a été proposé' }).fill('Accompagnement à la Régie du logement.');
+  await flag.getByRole('button', { name: /^Retirer/ }).click();
+  await expect(summary).toHaveValue('Une mère seule, trois enfants, loyer en retard ; rappeler au.');
+  await expect(flag).toHaveCount(0);
+
+  // A follow-up carried by a member organisation, never by a person.
+  await page.getByRole('button', { name: 'Ajouter un suivi' }).click();
+  await page.getByRole('textbox', { name: 'Quoi' }).fill('Vérifier les places en halte-garderie');
+  await page.getByLabel('Porté par').selectOption({ label: partner });
+  await page.screenshot({ path: '/tmp/cw-shots/meeting-full.png', fullPage: true }); // TEMP
+  await expectAccessible(page);
   await page.getByRole('button', { name: 'Enregistrer la rencontre' }).click();
   await expect(page.getByText('Rencontre enregistrée.')).toBeVisible();
   await expect(heading(page, /^Rencontre du /)).toBeVisible();
@@ -75,5 +97,9 @@ test('minutes that name a known person, in other accents and case, are flagged w
   const meeting = await getJson<Meeting>(api, `/api/committee-meetings/${meetingId}`);
   expect(meeting.minutes).not.toMatch(/tremblay/i);
   expect(meeting.agenda).toEqual(['Tour de table']);
+  expect(meeting.situations[0]?.summary).not.toMatch(/555/);
+  expect(meeting.followUps[0]?.actorId).toBe((await actor.json()).id);
+  await page.goto('/committees');
+  await page.screenshot({ path: '/tmp/cw-shots/committees.png', fullPage: true }); // TEMP
   await api.dispose();
 });

@@ -70,9 +70,9 @@ export function CheckedText({
 function Flag({ flag, onRemove, onConfirm }: { flag: FlaggedMatch; onRemove: () => void; onConfirm: () => void }) {
   const { t } = useTranslation();
   const sentence = {
-    name: t('meeting.flaggedName', { found: flag.found }),
-    nickname: t('meeting.flaggedNickname', { found: flag.found }),
-    phone: t('meeting.flaggedPhone', { found: flag.found }),
+    name: t('meeting.flaggedName'),
+    nickname: t('meeting.flaggedNickname'),
+    phone: t('meeting.flaggedPhone'),
   }[flag.kind];
   return (
     <Paper
@@ -84,7 +84,7 @@ function Flag({ flag, onRemove, onConfirm }: { flag: FlaggedMatch; onRemove: () 
       data-testid="nominative-flag"
     >
       <Text fz="sm" c="red.9">
-        <mark>{flag.found}</mark> — {sentence}
+        <mark>{flag.found}</mark> {sentence}
       </Text>
       <Group gap="xs" mt={6}>
         <Button

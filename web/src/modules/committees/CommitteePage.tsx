@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
@@ -164,9 +164,13 @@ function Members({ committee }: { committee: Committee }) {
         <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {committee.members.map((member) => (
             <Text component="li" key={member.actorId}>
-              <Link to="/directory/actors/$actorId" params={{ actorId: member.actorId }}>
+              <Anchor
+                renderRoot={(rootProps) => (
+                  <Link to="/directory/actors/$actorId" params={{ actorId: member.actorId }} {...rootProps} />
+                )}
+              >
                 {member.actorName}
-              </Link>
+              </Anchor>
               {member.role ? ` · ${member.role}` : ''}
             </Text>
           ))}

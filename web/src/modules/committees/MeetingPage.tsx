@@ -19,7 +19,7 @@ import { formatDay } from '../fieldwork/format.ts';
 import { CheckedText, CheckProvider } from './CheckedText.tsx';
 import { committeeQuery, committeesKey, meetingQuery } from './data.ts';
 import { AgendaEditor, DecisionsEditor, FollowUpsEditor, SituationsEditor } from './MeetingLists.tsx';
-import { editorPath, type MeetingDraft, meetingBody } from './nominative.ts';
+import { editorPath, type MeetingDraft, meetingBody, meetingTexts } from './nominative.ts';
 import { useNominativeCheck } from './use-nominative-check.ts';
 
 const newRoute = getRouteApi('/signed-in/committees/$committeeId/meetings/new');
@@ -78,7 +78,13 @@ export function MeetingPage() {
 }
 
 /** Refusals by field, with list positions turned back into the editor's own. */
-type Refusal = { general: LocalizedText; code: string; fields: Record<string, LocalizedText> };
+type Refusal = {
+  general: LocalizedText;
+  code: string;
+  fields: Record<string, LocalizedText>;
+  /** Each text as it was sent: a refusal stops showing once its text has been changed. */
+  sent: Record<string, string>;
+};
 
 function MeetingEditor({
   committee,
@@ -100,6 +106,7 @@ function MeetingEditor({
   const save = useMutation({
     mutationFn: async () => {
       const { body, indexes } = meetingBody(draft);
+      const sent = Object.fromEntries(meetingTexts(draft).map((entry) => [entry.path, entry.text]));
       try {
         return meeting
           ? await api.patch<Meeting>(`/committee-meetings/${meeting.id}`, { ...body, baseVersion: meeting.version })
@@ -112,6 +119,7 @@ function MeetingEditor({
             fields: Object.fromEntries(
               Object.entries(error.fields).map(([path, text]) => [editorPath(path, indexes), text]),
             ),
+            sent,
           });
         throw error;
       }
@@ -128,12 +136,18 @@ function MeetingEditor({
     },
   });
   const stale = save.error instanceof ApiError && save.error.status === 409;
+  const texts = Object.fromEntries(meetingTexts(draft).map((entry) => [entry.path, entry.text]));
+  const stillRefused = (path: string) =>
+    refusal?.fields[path] !== undefined && (!(path in refusal.sent) || refusal.sent[path] === (texts[path] ?? ''));
+  const anyStillRefused = Object.keys(refusal?.fields ?? {}).some(stillRefused);
   const general = !save.error
     ? undefined
     : !(save.error instanceof ApiError)
       ? t('common.unexpectedError')
       : refusal?.code === 'nominative_data'
-        ? t('meeting.refused')
+        ? anyStillRefused
+          ? t('meeting.refused')
+          : undefined
         : stale
           ? undefined
           : refusal?.general[language];
@@ -141,7 +155,7 @@ function MeetingEditor({
     matches,
     confirmed: draft.confirmedNotNames,
     confirm: (found: string) => change({ confirmedNotNames: [...draft.confirmedNotNames, found] }),
-    refusal: (path: string) => refusal?.fields[path]?.[language],
+    refusal: (path: string) => (stillRefused(path) ? refusal?.fields[path]?.[language] : undefined),
   };
   return (
     <Stack gap="lg" pb="xl">

@@ -53,7 +53,8 @@ export function withoutMatch(text: string, found: string): string {
   for (let at = result.indexOf(found); at >= 0; at = result.indexOf(found)) {
     const before = result.slice(0, at).replace(/[ \t]+$/, '');
     const after = result.slice(at + found.length).replace(/^[ \t]+/, '');
-    const joiner = before && after && !/^[\s,.;:!?)]/.test(after) && !/[\s(]$/.test(before) ? ' ' : '';
+    // French keeps its space before « : ; ! ? »; only a comma, a full stop or a bracket closes up.
+    const joiner = before && after && !/^[\s,.)]/.test(after) && !/[\s(]$/.test(before) ? ' ' : '';
     result = before + joiner + after;
   }
   return result;
