@@ -49,7 +49,6 @@ test('a worker takes an activity’s attendance on a phone, online then offline,
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: /^25 à 34 ans : \d+\. Ajouter 1$/ }).click();
   await page.getByRole('button', { name: /^Moins de 12 ans : \d+\. Ajouter 1$/ }).click();
   await expect(page.getByTestId('attendance-total')).toHaveText('Total : 6 personnes');
-  await page.screenshot({ path: '/tmp/cw-shots/attendance.png', fullPage: true }); // TEMP
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Enregistrer les présences' }).click();
   await expect(page.getByTestId('attendance-saved')).toHaveText('Présences enregistrées.');
@@ -71,7 +70,6 @@ test('a worker takes an activity’s attendance on a phone, online then offline,
   await page.getByRole('link', { name: title }).click();
   await expect(page.getByTestId('activity-session')).toHaveCount(2);
   await expect(page.getByTestId('activity-session').filter({ hasText: 'Pas encore envoyée' })).toHaveCount(1);
-  await page.screenshot({ path: '/tmp/cw-shots/activity.png', fullPage: true }); // TEMP
   await expectAccessible(page);
 
   await context.setOffline(false);
@@ -97,6 +95,5 @@ test('a worker takes an activity’s attendance on a phone, online then offline,
   await expect(page.getByText(`Activité : ${title}`)).toBeVisible();
   await expect(page.getByText('Bénévole ce jour-là')).toBeVisible();
   await page.goto('/activities');
-  await page.screenshot({ path: '/tmp/cw-shots/activities.png', fullPage: true }); // TEMP
   await api.dispose();
 });

@@ -38,7 +38,6 @@ test('minutes that name a known person, in other accents and case, are flagged w
   await form.getByRole('button', { name: 'Créer le comité' }).click();
   await expect(heading(page, name)).toBeVisible();
   await expect(page.getByRole('link', { name: partner })).toBeVisible();
-  await page.screenshot({ path: '/tmp/cw-shots/committee.png', fullPage: true }); // TEMP
   await expectAccessible(page);
 
   await page.getByRole('link', { name: 'Nouvelle rencontre' }).click();
@@ -53,7 +52,6 @@ test('minutes that name a known person, in other accents and case, are flagged w
   const flag = page.getByTestId('nominative-flag');
   await expect(flag).toHaveCount(1);
   await expect(flag).toContainText('MARIE-EVE tremblay');
-  await page.screenshot({ path: '/tmp/cw-shots/meeting-flag.png', fullPage: true }); // TEMP
   await expectAccessible(page);
 
   // Saving anyway is refused, and the refusal shows under the minutes.
@@ -87,7 +85,6 @@ test('minutes that name a known person, in other accents and case, are flagged w
   await page.getByRole('button', { name: 'Ajouter un suivi' }).click();
   await page.getByRole('textbox', { name: 'Quoi' }).fill('Vérifier les places en halte-garderie');
   await page.getByLabel('Porté par').selectOption({ label: partner });
-  await page.screenshot({ path: '/tmp/cw-shots/meeting-full.png', fullPage: true }); // TEMP
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Enregistrer la rencontre' }).click();
   await expect(page.getByText('Rencontre enregistrée.')).toBeVisible();
@@ -100,6 +97,5 @@ test('minutes that name a known person, in other accents and case, are flagged w
   expect(meeting.situations[0]?.summary).not.toMatch(/555/);
   expect(meeting.followUps[0]?.actorId).toBe((await actor.json()).id);
   await page.goto('/committees');
-  await page.screenshot({ path: '/tmp/cw-shots/committees.png', fullPage: true }); // TEMP
   await api.dispose();
 });

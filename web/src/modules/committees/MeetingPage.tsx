@@ -57,6 +57,7 @@ export function NewMeetingPage() {
 
 export function MeetingPage() {
   const { committeeId, meetingId } = route.useParams();
+  const { created } = route.useSearch();
   const { t } = useTranslation();
   const committee = useQuery(committeeQuery(committeeId));
   const meeting = useQuery(meetingQuery(meetingId));
@@ -74,7 +75,9 @@ export function MeetingPage() {
     followUps: saved.followUps,
     confirmedNotNames: [],
   };
-  return <MeetingEditor key={saved.id} committee={committee.data} meeting={saved} initial={initial} />;
+  return (
+    <MeetingEditor key={saved.id} committee={committee.data} meeting={saved} initial={initial} created={created} />
+  );
 }
 
 /** Refusals by field, with list positions turned back into the editor's own. */
@@ -90,10 +93,12 @@ function MeetingEditor({
   committee,
   meeting,
   initial,
+  created = false,
 }: {
   committee: Committee;
   meeting: Meeting | null;
   initial: MeetingDraft;
+  created?: boolean;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -131,6 +136,7 @@ function MeetingEditor({
         void navigate({
           to: '/committees/$committeeId/meetings/$meetingId',
           params: { committeeId: committee.id, meetingId: saved.id },
+          search: { created: true },
           replace: true,
         });
     },
@@ -203,7 +209,7 @@ function MeetingEditor({
             <Button type="submit" size="lg" h={56} loading={save.isPending}>
               {t('meeting.save')}
             </Button>
-            <SavedNotice show={save.isSuccess} message={t('meeting.saved')} />
+            <SavedNotice show={save.isSuccess || (created && save.isIdle)} message={t('meeting.saved')} />
             <RouterButton to="/committees/$committeeId" params={{ committeeId: committee.id }} variant="default">
               {t('meeting.back')}
             </RouterButton>

@@ -23,6 +23,10 @@ const newMeetingRoute = createRoute({
 const meetingRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/committees/$committeeId/meetings/$meetingId',
+  /** `created`: just saved from the new-meeting page, which says so once it has moved here. */
+  validateSearch: (search: Record<string, unknown>): { created?: boolean } => ({
+    created: search.created === true || search.created === 'true' ? true : undefined,
+  }),
   component: lazyRouteComponent(() => import('./MeetingPage.tsx'), 'MeetingPage'),
 });
 
