@@ -62,7 +62,8 @@ export default defineConfig({
       name: 'phone',
       dependencies: ['first-run'],
       // Field work happens on a phone: its journeys run here only.
-      testMatch: /(main-journey|fieldwork-.*|referrals(-.*)?|directory|territory(-.*)?|diagnostic(-.*)?|activities|committees)\.spec\.ts/,
+      testMatch:
+        /(main-journey|fieldwork-.*|referrals(-.*)?|directory|territory(-.*)?|diagnostic(-.*)?|activities|committees)\.spec\.ts/,
       use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, browserName: 'chromium' },
     },
     {
