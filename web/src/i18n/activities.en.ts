@@ -39,6 +39,8 @@ export const activitiesEn = {
     inactive: 'Ended',
     notFoundTitle: 'Activity not found',
     notFoundText: 'It does not exist or is not your team’s.',
+    notCachedText:
+      'Offline, and this activity has not been opened on this phone yet. It will be once the network is back.',
     backToList: 'All activities',
   },
   activity: {

@@ -43,6 +43,8 @@ export const activitiesFr = {
     inactive: 'Terminée',
     notFoundTitle: 'Activité introuvable',
     notFoundText: 'Elle n’existe pas ou n’est pas de votre équipe.',
+    notCachedText:
+      'Hors ligne, et cette activité n’a pas encore été ouverte sur ce téléphone. Elle le sera au retour du réseau.',
     backToList: 'Toutes les activités',
   },
   activity: {

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activityKinds } from '../../../../core/collective.ts';
 import type { ActivitySummary } from '../../../../core/contracts/activities.ts';
+import { useSyncState } from '../../offline/use-sync-state.ts';
 import { EmptyMessage } from '../../ui/EmptyMessage.tsx';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
@@ -26,6 +27,7 @@ export function ActivitiesPage() {
   const list = useQuery(activityListQuery);
   const neighbourhoods = useQuery({ ...neighbourhoodsQuery, retry: false });
   const [creating, setCreating] = useState(false);
+  const { online } = useSyncState();
   if (list.isPending) return <PageLoader />;
   const all = list.data?.items ?? [];
   const shown = all.filter(
@@ -46,6 +48,7 @@ export function ActivitiesPage() {
           )
         }
       />
+      {online ? null : <Text c="dimmed">{t('activity.offlineList')}</Text>}
       {creating ? <CreateActivityForm onCancel={() => setCreating(false)} /> : null}
       <SimpleGrid cols={2} spacing="sm">
         <NativeSelect

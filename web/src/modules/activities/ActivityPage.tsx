@@ -13,7 +13,7 @@ import { useLanguage } from '../../ui/use-language.ts';
 import { outboxQuery } from '../fieldwork/data.ts';
 import { formatDay } from '../fieldwork/format.ts';
 import { ActivityDetails } from './ActivityDetails.tsx';
-import { activityQuery, draftOf, headCountTotal, waitingSaves } from './data.ts';
+import { activityQuery, draftOf, headCountTotal, offline, waitingSaves } from './data.ts';
 
 const route = getRouteApi('/signed-in/activities/$activityId');
 
@@ -27,7 +27,7 @@ export function ActivityPage() {
     return (
       <Stack>
         <PageTitle title={t('activities.notFoundTitle')} />
-        <Text>{t('activities.notFoundText')}</Text>
+        <Text>{offline(activity.error) ? t('activities.notCachedText') : t('activities.notFoundText')}</Text>
         <RouterButton to="/activities" variant="default" style={{ alignSelf: 'flex-start' }}>
           {t('activities.backToList')}
         </RouterButton>

@@ -14,7 +14,15 @@ import { localDay, outboxQuery, pendingPeople, recentPeople, referenceQuery } fr
 import { PersonPicker } from '../fieldwork/PersonPicker.tsx';
 import { HeadCountSteppers, PresentList, RegularChips } from './AttendanceParts.tsx';
 import { saveAttendance } from './actions.ts';
-import { activityQuery, draftOf, headCountTotal, type SessionDraft, serverSessionQuery, waitingSave } from './data.ts';
+import {
+  activityQuery,
+  draftOf,
+  headCountTotal,
+  offline,
+  type SessionDraft,
+  serverSessionQuery,
+  waitingSave,
+} from './data.ts';
 
 const route = getRouteApi('/signed-in/activities/$activityId/sessions/$sessionId');
 
@@ -34,7 +42,7 @@ export function AttendancePage() {
     return (
       <Stack>
         <PageTitle title={t('activities.notFoundTitle')} />
-        <Text>{t('activities.notFoundText')}</Text>
+        <Text>{offline(activity.error) ? t('activities.notCachedText') : t('activities.notFoundText')}</Text>
       </Stack>
     );
   const waiting = waitingSave(outbox.data, sessionId);
@@ -150,7 +158,6 @@ function AttendanceForm({
             if (choice.kind === 'known') addPerson(choice.person.id);
             if (choice.kind === 'new')
               void createPerson(choice.nickname).then((personId) => {
-                names.set(personId, choice.nickname);
                 setDraft((previous) => ({
                   ...previous,
                   attendees: [...previous.attendees, { personId, role: 'participant' }],

@@ -86,3 +86,6 @@ export function draftOf(payload: Record<string, unknown>): SessionDraft {
 
 export const headCountTotal = (headCounts: SessionDraft['headCounts']) =>
   Object.values(headCounts).reduce((sum, count) => sum + (count ?? 0), 0);
+
+/** No network and nothing kept on this device: not the same as "not found". */
+export const offline = (error: unknown) => error instanceof ApiError && error.status === 0;
