@@ -1,4 +1,5 @@
 import type { Activity } from '../core/contracts/activities.ts';
+import { uuidv7 } from '../core/uuid.ts';
 import { apiAs, getJson, syncState, workerInTheField } from './support/fieldwork.ts';
 import { expect, expectAccessible, test, unique } from './support/fixtures.ts';
 import { heading } from './support/pages.ts';
@@ -95,5 +96,61 @@ test('a worker takes an activity’s attendance on a phone, online then offline,
   await expect(page.getByText(`Activité : ${title}`)).toBeVisible();
   await expect(page.getByText('Bénévole ce jour-là')).toBeVisible();
   await page.goto('/activities');
+  await api.dispose();
+});
+
+test('attendance saved offline over a teammate’s change is shown as a conflict, and keeping mine lands it', async ({
+  page,
+  context,
+}) => {
+  const { worker } = await workerInTheField(page);
+  const { api, csrf } = await apiAs(worker);
+  const headers = { 'x-csrf-token': csrf };
+  const created = await api.post('/api/activities', {
+    data: { title: unique('Groupe des femmes'), kind: 'group', groupType: 'closed' },
+    headers,
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const activity = (await created.json()) as Activity;
+  const sessionId = uuidv7();
+  const today = new Date().toISOString().slice(0, 10);
+  const first = await api.post(`/api/activities/${activity.id}/sessions`, {
+    data: { id: sessionId, onDate: today, headCounts: { '35to49': 2 } },
+    headers,
+  });
+  expect(first.status(), await first.text()).toBe(201);
+
+  await page.goto(`/activities/${activity.id}`);
+  await page.getByTestId('activity-session').click();
+  await expect(page.getByTestId('attendance-total')).toHaveText('Total : 2 personnes');
+  await context.setOffline(true);
+  await page.getByRole('button', { name: /^50 à 64 ans : \d+\. Ajouter 1$/ }).click();
+  await page.getByRole('button', { name: 'Enregistrer les présences' }).click();
+  await expect(page.getByTestId('attendance-saved')).toContainText('partiront au retour du réseau');
+
+  // Meanwhile a teammate changed the same session.
+  const theirs = await api.post(`/api/activities/${activity.id}/sessions`, {
+    data: { id: sessionId, baseVersion: 1, onDate: today, headCounts: { '35to49': 4 } },
+    headers,
+  });
+  expect(theirs.status(), await theirs.text()).toBe(200);
+
+  await context.setOffline(false);
+  await expect(syncState(page)).toHaveText('1 à revoir');
+  await expect(page.getByTestId('attendance-saved')).toContainText('modifiées entre-temps');
+  await page.getByRole('link', { name: 'Voir et choisir' }).click();
+  const conflict = page.getByTestId('outbox-conflict');
+  await expect(conflict).toContainText('Présences d’une séance d’activité');
+  await expect(conflict).toContainText('35to49 4');
+  await expectAccessible(page);
+  await conflict.getByRole('button', { name: 'Garder ma version' }).click();
+  await expect(syncState(page)).toHaveText('À jour');
+
+  const session = await getJson<{ headCounts: Record<string, number>; version: number }>(
+    api,
+    `/api/activity-sessions/${sessionId}`,
+  );
+  expect(session.headCounts).toEqual({ '35to49': 2, '50to64': 1 });
+  expect(session.version).toBe(3);
   await api.dispose();
 });
