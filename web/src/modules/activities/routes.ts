@@ -3,7 +3,7 @@ import { activityKinds } from '../../../../core/collective.ts';
 import { signedInRoute, text } from '../../app/route-base.ts';
 
 /** Collective activities and their sessions' attendance (issue 7). */
-export type ActivitiesSearch = { kind?: (typeof activityKinds)[number]; neighbourhoodId?: string };
+type ActivitiesSearch = { kind?: (typeof activityKinds)[number]; neighbourhoodId?: string };
 
 const activitiesRoute = createRoute({
   getParentRoute: () => signedInRoute,
