@@ -18,6 +18,21 @@ const chromium = {
   ],
 };
 
+/** Field work happens on a phone: these journeys run on the phone project only (main-journey runs on both). */
+const phoneOnly = [
+  'fieldwork-.*',
+  'referrals(-.*)?',
+  'directory',
+  'territory(-.*)?',
+  'diagnostic(-.*)?',
+  'time',
+  'crisis',
+  'activities',
+  'committees',
+  'projects',
+];
+const phoneOnlyJourneys = new RegExp(`(^|/)(${phoneOnly.join('|')})\\.spec\\.ts$`);
+
 export default defineConfig({
   testDir: 'e2e',
   globalSetup: './e2e/support/global-setup.ts',
@@ -45,25 +60,13 @@ export default defineConfig({
       name: 'desktop',
       dependencies: ['first-run'],
       testMatch: /\.spec\.ts/,
-      testIgnore: [
-        /first-run\.spec\.ts/,
-        /settings\.spec\.ts/,
-        /fieldwork-.*\.spec\.ts/,
-        /referrals(-.*)?\.spec\.ts/,
-        /directory\.spec\.ts/,
-        /territory(-.*)?\.spec\.ts/,
-        /diagnostic(-.*)?\.spec\.ts/,
-        /time\.spec\.ts/,
-        /crisis\.spec\.ts/,
-      ],
+      testIgnore: [/first-run\.spec\.ts/, /settings\.spec\.ts/, phoneOnlyJourneys],
       use: { viewport: { width: 1280, height: 800 } },
     },
     {
       name: 'phone',
       dependencies: ['first-run'],
-      // Field work happens on a phone: its journeys run here only.
-      testMatch:
-        /(main-journey|fieldwork-.*|referrals(-.*)?|directory|territory(-.*)?|diagnostic(-.*)?|time|crisis)\.spec\.ts/,
+      testMatch: [/main-journey\.spec\.ts/, phoneOnlyJourneys],
       use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, browserName: 'chromium' },
     },
     {

@@ -42,7 +42,7 @@ export type Mission = (typeof missions)[number];
  * What a worker's time goes to (issue 7, point 5): the four missions, and the host partner's share
  * (seed 004: "20 % de son temps de travail à son PH, et 80 % à ses missions"). Team meetings and
  * paperwork are not a category of their own: the seed's agreement splits the whole time between
- * the host partner and the missions, so they count under the mission they serve (decision 00XX).
+ * the host partner and the missions, so they count under the mission they serve (decision 0023).
  */
 export const timeCategories = [...missions, 'hostPartner'] as const;
 export type TimeCategory = (typeof timeCategories)[number];

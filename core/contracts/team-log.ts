@@ -2,7 +2,7 @@
  * The daily team log (issue 7, point 5): one page per team and day, shared by the binôme —
  * highlights, difficulties, and what to pass on to whoever works next. It stays open to changes
  * while its day lasts (a day either side, for time zones); a stale version gets 409 and the page
- * as it is now. Decision 00XX: it links no person; it is the team's internal notebook.
+ * as it is now. Decision 0023: it links no person; it is the team's internal notebook.
  *
  * | method | path                        | body / query                 | answer                        |
  * | GET    | /api/team-log               | ?teamId&days (14)            | { teamId, items: TeamLogDay[] } |

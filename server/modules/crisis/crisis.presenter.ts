@@ -26,7 +26,7 @@ export const awaitsDecision = (row: MobilisationRow) =>
 
 /**
  * The team's coordinator decides, or an admin who stated a reason (the route's guard asks for it);
- * never the person who asked for the step that waits (decision 00XX).
+ * never the person who asked for the step that waits (decision 0024).
  */
 export function mayDecide(actor: Actor, row: MobilisationRow): boolean {
   if (row.pendingBy === actor.id) return false;

@@ -43,7 +43,7 @@ async function presentDays(db: Database | Tx, rows: DayRow[]): Promise<TeamLogDa
 
 /**
  * The team's last days, newest first. The log links no person, so a member's read is not logged;
- * an admin reads it only with a stated reason, and that read is (decision 00XX).
+ * an admin reads it only with a stated reason, and that read is (decision 0023).
  */
 export async function readTeamLog(
   db: Database,

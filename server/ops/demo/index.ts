@@ -1,4 +1,5 @@
 import { accountsStep } from './accounts.ts';
+import { collectiveStep } from './collective.ts';
 import { crisisStep } from './crisis.ts';
 import { diagnosticStep } from './diagnostic.ts';
 import { directoryStep } from './directory.ts';
@@ -21,4 +22,5 @@ export const demoSteps: DemoStep[] = [
   diagnosticStep,
   timeStep,
   crisisStep,
+  collectiveStep,
 ];

@@ -1,5 +1,7 @@
 import { createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { auditActions } from '../../../core/audit-actions.ts';
+import { activityRoutes } from '../modules/activities/routes.ts';
+import { committeeRoutes } from '../modules/committees/routes.ts';
 import { crisisRoutes } from '../modules/crisis/routes.ts';
 import { diagnosticRoutes } from '../modules/diagnostic/routes.ts';
 import { directoryPrintRoutes, directoryRoutes } from '../modules/directory/routes.ts';
@@ -186,6 +188,8 @@ const routeTree = rootRoute.addChildren([
     ...neighbourhoodRoutes,
     ...timeRoutes,
     ...crisisRoutes,
+    ...activityRoutes,
+    ...committeeRoutes,
     taxonomiesRoute,
     notAllowedRoute,
     adminRoute.addChildren([usersRoute, teamsAdminRoute, auditRoute, settingsRoute]),

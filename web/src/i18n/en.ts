@@ -1,3 +1,5 @@
+import { activitiesEn } from './activities.en.ts';
+import { committeesEn } from './committees.en.ts';
 import { crisisEn } from './crisis.en.ts';
 import { diagnosticEn } from './diagnostic.en.ts';
 import { directoryEn } from './directory.en.ts';
@@ -22,6 +24,8 @@ export const en: Messages = {
   ...neighbourhoodEn,
   ...timeEn,
   ...crisisEn,
+  ...activitiesEn,
+  ...committeesEn,
   common: {
     loading: 'Loading…',
     save: 'Save',

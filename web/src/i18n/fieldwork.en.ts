@@ -52,6 +52,10 @@ export const fieldworkEn: typeof fieldworkFr = {
       placeId: 'Place',
       kind: 'Kind',
       body: 'Observation',
+      onDate: 'Date',
+      attendees: 'Named people',
+      headCounts: 'Count without names',
+      activityId: 'Activity',
     },
     kind: {
       'session.start': 'Round started',
@@ -66,6 +70,7 @@ export const fieldworkEn: typeof fieldworkFr = {
       'person.create': 'New person “{{nickname}}”',
       'person.update': 'Record changed',
       'person.addRole': 'New role',
+      'activitySession.save': 'Attendance of an activity session',
     },
   },
   day: {

@@ -55,6 +55,10 @@ export const fieldworkFr = {
       placeId: 'Lieu',
       kind: 'Type',
       body: 'Observation',
+      onDate: 'Date',
+      attendees: 'Personnes nommées',
+      headCounts: 'Comptage sans nom',
+      activityId: 'Activité',
     },
     kind: {
       'session.start': 'Début de tournée',
@@ -69,6 +73,7 @@ export const fieldworkFr = {
       'person.create': 'Nouvelle personne « {{nickname}} »',
       'person.update': 'Fiche modifiée',
       'person.addRole': 'Nouveau rôle',
+      'activitySession.save': 'Présences d’une séance d’activité',
     },
   },
   day: {

@@ -1,3 +1,5 @@
+import { activitiesFr } from './activities.fr.ts';
+import { committeesFr } from './committees.fr.ts';
 import { crisisFr } from './crisis.fr.ts';
 import { diagnosticFr } from './diagnostic.fr.ts';
 import { directoryFr } from './directory.fr.ts';
@@ -24,6 +26,8 @@ export const fr = {
   ...neighbourhoodFr,
   ...timeFr,
   ...crisisFr,
+  ...activitiesFr,
+  ...committeesFr,
   common: {
     loading: 'Chargement…',
     save: 'Enregistrer',

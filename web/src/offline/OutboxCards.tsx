@@ -116,7 +116,15 @@ export function InvalidCard({ operation }: { operation: OutboxOperation }) {
 
 function shown(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (Array.isArray(value)) return value.join(', ') || '—';
+  // A list of records (a session's attendees) reads as how many; a record (head counts) as its pairs.
+  if (Array.isArray(value))
+    return value.some((item) => typeof item === 'object') ? String(value.length) : value.join(', ') || '—';
+  if (typeof value === 'object')
+    return (
+      Object.entries(value)
+        .map(([key, count]) => `${key} ${String(count)}`)
+        .join(', ') || '—'
+    );
   return String(value);
 }
 

@@ -14,18 +14,20 @@ export type PersonChoice =
 
 /**
  * Who was met: anonymous by default, then the people met lately (one tap), a search, or a new
- * person known by a nickname only.
+ * person known by a nickname only. Without `withAnonymous` (attendance), it only adds someone.
  */
 export function PersonPicker({
   recent,
   all,
   value,
   onChange,
+  withAnonymous = true,
 }: {
   recent: PersonSummary[];
   all: PersonSummary[];
   value: PersonChoice;
   onChange: (choice: PersonChoice) => void;
+  withAnonymous?: boolean;
 }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'chips' | 'search' | 'new'>('chips');
@@ -47,9 +49,11 @@ export function PersonPicker({
         }}
       >
         <Group gap="xs" role="radiogroup" aria-label={t('contact.who')}>
-          <Chip value="anonymous" size="lg" color="gray.7">
-            {t('contact.anonymous')}
-          </Chip>
+          {withAnonymous ? (
+            <Chip value="anonymous" size="lg" color="gray.7">
+              {t('contact.anonymous')}
+            </Chip>
+          ) : null}
           {shown.map((person) => (
             <Chip key={person.id} value={person.id} size="lg">
               {person.nickname}
