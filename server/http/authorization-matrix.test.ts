@@ -12,6 +12,7 @@ import { foundationRows } from '../test-support/authorization/foundation-rows.ts
 import { hsdsRows } from '../test-support/authorization/hsds-rows.ts';
 import { type Caller, callers, type Row, type World } from '../test-support/authorization/matrix.ts';
 import { networkRows } from '../test-support/authorization/network-rows.ts';
+import { projectRows } from '../test-support/authorization/project-rows.ts';
 import { referralRows } from '../test-support/authorization/referrals-rows.ts';
 import { territoryRows } from '../test-support/authorization/territory-rows.ts';
 import {
@@ -39,6 +40,7 @@ const table: Row[] = [
   ...committeeRows,
   ...activityRows,
   ...diagnosticRows,
+  ...projectRows,
 ];
 
 let t: TestApp;

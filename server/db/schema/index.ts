@@ -13,3 +13,4 @@ export * from './settings.ts';
 export * from './sync.ts';
 export * from './taxonomies.ts';
 export * from './territory.ts';
+export * from './projects.ts';
