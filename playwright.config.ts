@@ -53,6 +53,7 @@ export default defineConfig({
         /directory\.spec\.ts/,
         /territory(-.*)?\.spec\.ts/,
         /diagnostic(-.*)?\.spec\.ts/,
+        /projects\.spec\.ts/,
       ],
       use: { viewport: { width: 1280, height: 800 } },
     },
@@ -60,7 +61,7 @@ export default defineConfig({
       name: 'phone',
       dependencies: ['first-run'],
       // Field work happens on a phone: its journeys run here only.
-      testMatch: /(main-journey|fieldwork-.*|referrals(-.*)?|directory|territory(-.*)?|diagnostic(-.*)?)\.spec\.ts/,
+      testMatch: /(main-journey|fieldwork-.*|referrals(-.*)?|directory|territory(-.*)?|diagnostic(-.*)?|projects)\.spec\.ts/,
       use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, browserName: 'chromium' },
     },
     {

@@ -5,6 +5,7 @@ import type { Messages } from './fr.ts';
 import { hsdsEn } from './hsds.en.ts';
 import { neighbourhoodEn } from './neighbourhood.en.ts';
 import { networkEn } from './network.en.ts';
+import { projectsEn } from './projects.en.ts';
 import { referralsEn } from './referrals.en.ts';
 import { territoryEn } from './territory.en.ts';
 
@@ -18,6 +19,7 @@ export const en: Messages = {
   ...networkEn,
   ...diagnosticEn,
   ...neighbourhoodEn,
+  ...projectsEn,
   common: {
     loading: 'Loading…',
     save: 'Save',

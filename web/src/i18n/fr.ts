@@ -4,6 +4,7 @@ import { fieldworkFr } from './fieldwork.fr.ts';
 import { hsdsFr } from './hsds.fr.ts';
 import { neighbourhoodFr } from './neighbourhood.fr.ts';
 import { networkFr } from './network.fr.ts';
+import { projectsFr } from './projects.fr.ts';
 import { referralsFr } from './referrals.fr.ts';
 import { territoryFr } from './territory.fr.ts';
 
@@ -20,6 +21,7 @@ export const fr = {
   ...networkFr,
   ...diagnosticFr,
   ...neighbourhoodFr,
+  ...projectsFr,
   common: {
     loading: 'Chargement…',
     save: 'Enregistrer',
