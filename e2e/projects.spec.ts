@@ -90,13 +90,13 @@ test('a worker starts a community project, links a need, moves it through its st
   await expect(page.getByText(/Première rencontre au local — atteint le/)).toBeVisible();
 
   await page.getByLabel('Ce qui a mené à cette étape (facultatif)').fill('Douze personnes à la première rencontre.');
-  await page.getByRole('button', { name: 'Passer à l’étape suivante : Mobilisation' }).click();
+  await page.getByRole('button', { name: 'Passer à l’étape suivante\u00a0: Mobilisation' }).click();
   for (const stage of ['Planification', 'Action']) {
-    const next = page.getByRole('button', { name: `Passer à l’étape suivante : ${stage}` });
+    const next = page.getByRole('button', { name: `Passer à l’étape suivante\u00a0: ${stage}` });
     await expect(next).toBeVisible();
     await next.click();
   }
-  await expect(page.getByRole('button', { name: 'Passer à l’étape suivante : Évaluation' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Passer à l’étape suivante\u00a0: Évaluation' })).toBeVisible();
 
   // Citizens take it over: the ownership rises and the chart draws the step.
   await page.getByLabel('Niveau d’appropriation').selectOption({ label: 'Co-porté' });

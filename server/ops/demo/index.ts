@@ -2,6 +2,7 @@ import { accountsStep } from './accounts.ts';
 import { diagnosticStep } from './diagnostic.ts';
 import { directoryStep } from './directory.ts';
 import { fieldworkStep } from './fieldwork.ts';
+import { projectsStep } from './projects.ts';
 import { territoriesStep } from './territories.ts';
 import { territoryStep } from './territory.ts';
 import type { DemoStep } from './types.ts';
@@ -17,4 +18,5 @@ export const demoSteps: DemoStep[] = [
   directoryStep,
   territoryStep,
   diagnosticStep,
+  projectsStep,
 ];

@@ -9,9 +9,9 @@ export const projectsEn = {
     noneHelp:
       'A need that keeps coming back, a diagnostic priority, a shared anger: that is often where a project starts.',
     neighbourhood: 'Neighbourhood',
-    allNeighbourhoods: 'All neighbourhoods',
+    allNeighbourhoods: 'All',
     stage: 'Stage',
-    allStages: 'All stages',
+    allStages: 'All',
     showAll: 'Also show finished and archived projects',
     fields: {
       title: 'Project name',
@@ -42,7 +42,7 @@ export const projectsEn = {
         ledByTeam: 'Led by the team',
         citizensInvolved: 'Citizens involved',
         coLed: 'Co-led',
-        supportedByTeam: 'Carried by citizens, supported by the team',
+        supportedByTeam: 'Supported by the team',
         carriedByCitizens: 'Carried by citizens',
       },
       short: {
@@ -57,7 +57,7 @@ export const projectsEn = {
       chartLabel: 'Citizen ownership over time',
     },
     statuses: { active: 'Ongoing', closed: 'Finished', archived: 'Archived' },
-    close: 'Mark the project finished',
+    close: 'Project finished',
     archive: 'Archive',
     reopen: 'Reopen',
     issue: 'The issue',

@@ -11,6 +11,7 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { RouteErrorMessage } from '../../ui/RouteErrorMessage.tsx';
 import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
+import { wrappingButton } from '../../ui/wrapping-button.ts';
 import { projectQuery, updateProject } from './data.ts';
 import { formatDay } from './format.ts';
 import { JournalSection } from './JournalSection.tsx';
@@ -64,10 +65,20 @@ export function ProjectPage() {
           <FormAlert message={status.general} />
           {p.status === 'active' ? (
             <Group grow>
-              <Button size="md" variant="default" onClick={() => status.mutation.mutate('closed')}>
+              <Button
+                size="md"
+                variant="default"
+                styles={wrappingButton}
+                onClick={() => status.mutation.mutate('closed')}
+              >
                 {t('projects.close')}
               </Button>
-              <Button size="md" variant="default" onClick={() => status.mutation.mutate('archived')}>
+              <Button
+                size="md"
+                variant="default"
+                styles={wrappingButton}
+                onClick={() => status.mutation.mutate('archived')}
+              >
                 {t('projects.archive')}
               </Button>
             </Group>

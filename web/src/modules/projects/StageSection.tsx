@@ -33,6 +33,8 @@ export function StageSection({ project, canWrite }: { project: Project; canWrite
         orientation="vertical"
         size="sm"
         allowNextStepsSelect={false}
+        // Mantine's tight label line clips the accent of a capital (É of Émergence, Évaluation).
+        styles={{ stepLabel: { lineHeight: 1.5, overflow: 'visible' }, stepDescription: { lineHeight: 1.4 } }}
       >
         {projectStages.map((stage) => {
           const on = reachedOn(stage);
