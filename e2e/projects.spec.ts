@@ -82,6 +82,14 @@ test('a worker starts a community project, links a need, moves it through its st
   await page.getByRole('button', { name: 'Lier un besoin' }).click();
   await expect(page.getByRole('button', { name: 'Retirer : Isolement' })).toBeVisible();
 
+  // A citizen of the team takes part: she started it.
+  await page.getByRole('combobox', { name: 'Personne', exact: true }).fill('Grand');
+  await page.getByRole('option', { name: 'Grand Momo' }).click();
+  await page.getByRole('combobox', { name: 'Rôle' }).first().selectOption({ label: 'À l’origine du projet' });
+  await page.getByRole('button', { name: 'Ajouter un citoyen' }).click();
+  await expect(page.getByRole('link', { name: 'Grand Momo' })).toBeVisible();
+  await expect(page.getByText(/À l’origine du projet · depuis le/)).toBeVisible();
+
   // A milestone for now, then through the stages, one big button each time.
   await page.getByLabel('Jalon', { exact: true }).fill('Première rencontre au local');
   await page.getByRole('button', { name: 'Ajouter un jalon' }).click();
@@ -107,6 +115,8 @@ test('a worker starts a community project, links a need, moves it through its st
   await page.getByLabel('Texte').fill('Grand Momo tiendra la caisse le mardi.');
   await page.getByRole('button', { name: 'Ajouter au journal' }).click();
   await expect(page.getByText(/« Grand Momo » : le surnom d’une personne connue de l’équipe/)).toBeVisible();
+  await page.getByLabel('Texte').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/projects-refused.png' });
   await page.getByLabel('Texte').fill('Le café ouvrira le mardi matin, deux bénévoles par séance.');
   await page.getByRole('button', { name: 'Ajouter au journal' }).click();
   await expect(page.getByText('Le café ouvrira le mardi matin, deux bénévoles par séance.')).toBeVisible();

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Stack, Stepper, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, SimpleGrid, Stack, Stepper, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nextProjectStage, type ProjectStage, projectStages } from '../../../../core/collective.ts';
@@ -113,7 +113,7 @@ function MilestoneForm({ project }: { project: Project }) {
     >
       <Stack gap="sm">
         <FormAlert message={general} />
-        <Group grow align="flex-start" gap="sm" wrap="wrap">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput
             size="md"
             label={t('projects.milestones.what')}
@@ -121,7 +121,6 @@ function MilestoneForm({ project }: { project: Project }) {
             value={title}
             onChange={(event) => setTitle(event.currentTarget.value)}
             error={field('title')}
-            style={{ minWidth: 200 }}
           />
           <TextInput
             size="md"
@@ -130,9 +129,8 @@ function MilestoneForm({ project }: { project: Project }) {
             value={plannedOn}
             onChange={(event) => setPlannedOn(event.currentTarget.value)}
             error={field('plannedOn')}
-            style={{ minWidth: 150 }}
           />
-        </Group>
+        </SimpleGrid>
         <Button type="submit" size="md" variant="light" loading={mutation.isPending} disabled={title.trim().length < 2}>
           {t('projects.milestones.add')}
         </Button>
