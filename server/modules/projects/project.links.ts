@@ -79,6 +79,11 @@ export async function replaceLinks(
     if (unique.length) await tx.insert(projectPriorities).values(unique.map((p) => ({ projectId, ...p })));
   }
   if (links.citizens) {
+    const before = await tx
+      .select({ personId: projectCitizens.personId, role: projectCitizens.role })
+      .from(projectCitizens)
+      .where(eq(projectCitizens.projectId, projectId));
+    const known = new Set(before.map((c) => `${c.personId}:${c.role}`));
     await tx.delete(projectCitizens).where(eq(projectCitizens.projectId, projectId));
     const citizens = [
       ...new Map(
@@ -99,7 +104,9 @@ export async function replaceLinks(
           until: c.until ?? null,
         })),
       );
-    await feedRoleTrajectories(tx, request, citizens, project.title);
+    // Only a new involvement starts a role: a trajectory the team closed since stays closed.
+    const joined = citizens.filter((c) => !known.has(`${c.personId}:${c.role}`));
+    await feedRoleTrajectories(tx, request, joined, project.title);
   }
   if (links.actors) {
     await tx.delete(projectActors).where(eq(projectActors.projectId, projectId));

@@ -257,6 +257,18 @@ describe('community projects', () => {
     expect((await admin.get(`/api/projects/${project.id}`, reason)).statusCode).toBe(200);
   });
 
+  it('ends a citizen’s involvement with a date, keeping it in the project', async () => {
+    const jo = await buildPerson(t.database.db, teamA);
+    const project = await cafePartage({ citizens: [{ personId: jo.id, role: 'volunteer', since: '2026-01-12' }] });
+    const ended = await ana.patch(`/api/projects/${project.id}`, {
+      baseVersion: 1,
+      citizens: [{ personId: jo.id, role: 'volunteer', since: '2026-01-12', until: '2026-06-30' }],
+    });
+    expect(ended.statusCode).toBe(200);
+    expect(ended.json()).toMatchObject({ citizenCount: 0, citizens: [{ since: '2026-01-12', until: '2026-06-30' }] });
+    expect((await timelineOf(jo.id)).filter((item) => item.type === 'roleStarted')).toHaveLength(1);
+  });
+
   it('moves a merged person’s involvement to the survivor', async () => {
     const survivor = await buildPerson(t.database.db, teamA);
     const duplicate = await buildPerson(t.database.db, teamA);

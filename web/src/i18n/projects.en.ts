@@ -100,6 +100,8 @@ export const projectsEn = {
       personPlaceholder: 'Type a nickname',
       actor: 'Organisation or resource person',
       role: 'Role',
+      endCitizen: 'No longer in the project',
+      between: 'from {{from}} to {{to}}',
       addCitizen: 'Add a citizen',
       addActor: 'Add a partner',
       citizenRoles: {

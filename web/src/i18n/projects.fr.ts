@@ -100,6 +100,8 @@ export const projectsFr = {
       personPlaceholder: 'Tapez un surnom',
       actor: 'Organisme ou personne-ressource',
       role: 'Rôle',
+      endCitizen: 'Ne fait plus partie du projet',
+      between: 'du {{from}} au {{to}}',
       addCitizen: 'Ajouter un citoyen',
       addActor: 'Ajouter un partenaire',
       citizenRoles: {

@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Select, Stack, Text } from '@mantine/core';
+import { Button, CloseButton, Group, NativeSelect, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -15,7 +15,7 @@ import { RouterAnchor } from '../../ui/RouterAnchor.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { type ActorChoice, ActorSelect } from '../network/ActorSelect.tsx';
 import { peopleSearchQuery } from '../people/data.ts';
-import { actorsOf, citizensOf, type ProjectChange, updateProject } from './data.ts';
+import { actorsOf, citizensOf, type ProjectChange, today, updateProject } from './data.ts';
 import { formatDay } from './format.ts';
 import { ProjectSection } from './ProjectSection.tsx';
 import { useProjectMutation } from './use-project-mutation.ts';
@@ -32,15 +32,33 @@ export function PeopleSection({ project, canWrite }: { project: Project; canWrit
       <FormAlert message={general} />
       <Text fw={700}>{t('projects.people.citizens')}</Text>
       {project.citizens.length === 0 ? <Text c="dimmed">{t('projects.people.noCitizens')}</Text> : null}
-      {project.citizens.map((citizen) => (
-        <Group key={`${citizen.personId}-${citizen.role}`} gap="xs">
-          <RouterAnchor to="/people/$personId" params={{ personId: citizen.personId }} fw={600}>
-            {citizen.nickname}
-          </RouterAnchor>
-          <Text fz="sm" c="dimmed">
-            {t(`projects.people.citizenRoles.${citizen.role}`)} ·{' '}
-            {t('projects.since', { date: formatDay(citizen.since, language) })}
-          </Text>
+      {project.citizens.map((citizen, k) => (
+        <Group key={`${citizen.personId}-${citizen.role}`} justify="space-between" wrap="nowrap" gap="xs">
+          <Stack gap={0}>
+            <RouterAnchor to="/people/$personId" params={{ personId: citizen.personId }} fw={600}>
+              {citizen.nickname}
+            </RouterAnchor>
+            <Text fz="sm" c="dimmed">
+              {t(`projects.people.citizenRoles.${citizen.role}`)} ·{' '}
+              {citizen.until
+                ? t('projects.people.between', {
+                    from: formatDay(citizen.since, language),
+                    to: formatDay(citizen.until, language),
+                  })
+                : t('projects.since', { date: formatDay(citizen.since, language) })}
+            </Text>
+          </Stack>
+          {canWrite && !citizen.until ? (
+            <CloseButton
+              size="lg"
+              aria-label={`${t('projects.people.endCitizen')} : ${citizen.nickname}`}
+              onClick={() =>
+                mutation.mutate({
+                  citizens: citizensOf(project).map((c, n) => (n === k ? { ...c, until: today() } : c)),
+                })
+              }
+            />
+          ) : null}
         </Group>
       ))}
       {canWrite ? (
@@ -51,12 +69,21 @@ export function PeopleSection({ project, canWrite }: { project: Project; canWrit
       ) : null}
       <Text fw={700}>{t('projects.people.actors')}</Text>
       {project.actors.length === 0 ? <Text c="dimmed">{t('projects.people.noActors')}</Text> : null}
-      {project.actors.map((actor) => (
-        <Group key={`${actor.actorId}-${actor.role}`} gap="xs">
-          <Text fw={600}>{actor.name}</Text>
-          <Text fz="sm" c="dimmed">
-            {t(`projects.people.actorRoles.${actor.role}`)}
-          </Text>
+      {project.actors.map((actor, k) => (
+        <Group key={`${actor.actorId}-${actor.role}`} justify="space-between" wrap="nowrap" gap="xs">
+          <Stack gap={0}>
+            <Text fw={600}>{actor.name}</Text>
+            <Text fz="sm" c="dimmed">
+              {t(`projects.people.actorRoles.${actor.role}`)}
+            </Text>
+          </Stack>
+          {canWrite ? (
+            <CloseButton
+              size="lg"
+              aria-label={`${t('projects.links.remove')} : ${actor.name}`}
+              onClick={() => mutation.mutate({ actors: actorsOf(project).filter((_, n) => n !== k) })}
+            />
+          ) : null}
         </Group>
       ))}
       {canWrite ? (
