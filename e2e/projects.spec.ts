@@ -115,6 +115,8 @@ test('a worker starts a community project, links a need, moves it through its st
   await page.getByLabel('Texte').fill('Grand Momo tiendra la caisse le mardi.');
   await page.getByRole('button', { name: 'Ajouter au journal' }).click();
   await expect(page.getByText(/« Grand Momo » : le surnom d’une personne connue de l’équipe/)).toBeVisible();
+  // A word that is a nickname but not about anyone could be confirmed; this one is about someone.
+  await expect(page.getByRole('checkbox', { name: '« Grand Momo » ne désigne personne ici' })).toBeVisible();
   await page.getByLabel('Texte').scrollIntoViewIfNeeded();
   await page.screenshot({ path: '/tmp/projects-refused.png' });
   await page.getByLabel('Texte').fill('Le café ouvrira le mardi matin, deux bénévoles par séance.');

@@ -127,6 +127,7 @@ export const projectsEn = {
       text: 'Text',
       placeholder: 'E.g. The committee chose to open on Tuesday mornings.',
       save: 'Add to the journal',
+      notAName: '“{{word}}” is not about anyone here',
     },
     timelineEntry: 'Project: {{title}}',
     saved: 'Saved.',

@@ -127,6 +127,7 @@ export const projectsFr = {
       text: 'Texte',
       placeholder: 'Ex. : Le comité a choisi d’ouvrir le mardi matin.',
       save: 'Ajouter au journal',
+      notAName: '« {{word}} » ne désigne personne ici',
     },
     timelineEntry: 'Projet : {{title}}',
     saved: 'Enregistré.',

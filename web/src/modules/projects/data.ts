@@ -69,3 +69,10 @@ export const actorsOf = (project: Project) =>
   project.actors.map(({ actorId, role, since, until }) => ({ actorId, role, since, until }));
 
 export const today = () => new Date().toISOString().slice(0, 10);
+
+/** The words of a text that name someone the team knows (the committees' check, nothing saved). */
+export const nominativeCheck = (teamId: string, text: string) =>
+  api.post<{ matches: { found: string; kind: 'name' | 'nickname' | 'phone' }[] }>('/committee-meetings/check', {
+    teamId,
+    texts: [{ path: 'text', text }],
+  });
