@@ -32,7 +32,7 @@ import { bothLanguages } from '../localized.ts';
 const day = z.iso.date();
 const note = z.string().trim().max(2000).nullable().optional();
 
-export const projectSummarySchema = z.object({
+const projectSummarySchema = z.object({
   id: z.uuid(),
   teamId: z.uuid(),
   neighbourhoodId: z.uuid(),
