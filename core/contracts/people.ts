@@ -181,6 +181,7 @@ export const timelineTypes = [
   'bridgingStarted',
   'activity',
   'bridgingEnded',
+  'project',
 ] as const;
 const timelineItemSchema = z.object({
   type: z.enum(timelineTypes),
@@ -189,7 +190,8 @@ const timelineItemSchema = z.object({
   /**
    * For encounters: needs, actions, identification, session; for roles: the role; for referrals:
    * service, needs, slip number, current status; for a status change: status, reason, fromPartner;
-   * for an activity session attended: the activity, its kind and the person's role that day.
+   * for an activity session attended: the activity, its kind and the person's role that day; for a
+   * community project joined: the project, its stage and the person's role in it.
    */
   summary: z.record(z.string(), z.unknown()),
 });

@@ -8,6 +8,7 @@ import { diagnostic } from './diagnostic.ts';
 import { directory } from './directory.ts';
 import { fieldwork } from './fieldwork.ts';
 import { network } from './network.ts';
+import { projects } from './projects.ts';
 import { fakerFor, seedNumber, seedTag } from './random.ts';
 import { referrals } from './referrals.ts';
 import { territories } from './territories.ts';
@@ -30,6 +31,7 @@ const modules: GeneratorModule[] = [
   auditTrail,
   time,
   crisis,
+  projects,
 ];
 
 /**

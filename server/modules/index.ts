@@ -14,6 +14,7 @@ import { networkRoutes } from './network/network.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { placeRoutes } from './places/places.routes.ts';
 import { auditRoutes } from './privacy/audit.routes.ts';
+import { projectRoutes } from './projects/projects.routes.ts';
 import { referralRoutes } from './referrals/referrals.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { signalRoutes } from './signals/signals.routes.ts';
@@ -50,4 +51,5 @@ export async function registerModules(api: FastifyInstance): Promise<void> {
   await api.register(diagnosticRoutes);
   await api.register(timeRoutes);
   await api.register(crisisRoutes);
+  await api.register(projectRoutes);
 }

@@ -9,6 +9,7 @@ export * from './directory.ts';
 export * from './fieldwork.ts';
 export * from './network.ts';
 export * from './people.ts';
+export * from './projects.ts';
 export * from './referrals.ts';
 export * from './settings.ts';
 export * from './sync.ts';

@@ -9,6 +9,7 @@ import {
   encounters,
   people,
   personRoles,
+  projectCitizens,
   referrals,
 } from '../../db/schema/index.ts';
 import { recordAudit } from '../../http/audit.ts';
@@ -29,6 +30,7 @@ const personReferences = [
   { name: 'roles', table: personRoles, column: personRoles.personId },
   { name: 'referrals', table: referrals, column: referrals.personId },
   { name: 'bridgingSupports', table: bridgingSupports, column: bridgingSupports.personId },
+  { name: 'projects', table: projectCitizens, column: projectCitizens.personId },
 ] as const;
 
 /** The absorbed record's sessions become the survivor's; a session both attended is kept once. */

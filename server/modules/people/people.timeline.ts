@@ -44,6 +44,9 @@ const parts = (personId: string) => [
       from bridging_supports b where b.person_id = ${personId}`,
   sql`select 'bridgingEnded', (b.ended_on::timestamp at time zone 'UTC'), b.id, jsonb_build_object('purpose', b.purpose)
       from bridging_supports b where b.person_id = ${personId} and b.ended_on is not null`,
+  sql`select 'project', (c.since::timestamp at time zone 'UTC'), c.id,
+        jsonb_build_object('projectId', p.id, 'title', p.title, 'stage', p.stage, 'role', c.role)
+      from project_citizens c join community_projects p on p.id = c.project_id where c.person_id = ${personId}`,
 ];
 
 export async function personTimeline(

@@ -4,6 +4,7 @@ import { crisisStep } from './crisis.ts';
 import { diagnosticStep } from './diagnostic.ts';
 import { directoryStep } from './directory.ts';
 import { fieldworkStep } from './fieldwork.ts';
+import { projectsStep } from './projects.ts';
 import { territoriesStep } from './territories.ts';
 import { territoryStep } from './territory.ts';
 import { timeStep } from './time.ts';
@@ -23,4 +24,5 @@ export const demoSteps: DemoStep[] = [
   timeStep,
   crisisStep,
   collectiveStep,
+  projectsStep,
 ];

@@ -8,6 +8,7 @@ import type { Messages } from './fr.ts';
 import { hsdsEn } from './hsds.en.ts';
 import { neighbourhoodEn } from './neighbourhood.en.ts';
 import { networkEn } from './network.en.ts';
+import { projectsEn } from './projects.en.ts';
 import { referralsEn } from './referrals.en.ts';
 import { territoryEn } from './territory.en.ts';
 import { timeEn } from './time.en.ts';
@@ -26,6 +27,7 @@ export const en: Messages = {
   ...crisisEn,
   ...activitiesEn,
   ...committeesEn,
+  ...projectsEn,
   common: {
     loading: 'Loading…',
     save: 'Save',

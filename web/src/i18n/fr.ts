@@ -7,6 +7,7 @@ import { fieldworkFr } from './fieldwork.fr.ts';
 import { hsdsFr } from './hsds.fr.ts';
 import { neighbourhoodFr } from './neighbourhood.fr.ts';
 import { networkFr } from './network.fr.ts';
+import { projectsFr } from './projects.fr.ts';
 import { referralsFr } from './referrals.fr.ts';
 import { territoryFr } from './territory.fr.ts';
 import { timeFr } from './time.fr.ts';
@@ -28,6 +29,7 @@ export const fr = {
   ...crisisFr,
   ...activitiesFr,
   ...committeesFr,
+  ...projectsFr,
   common: {
     loading: 'Chargement…',
     save: 'Enregistrer',

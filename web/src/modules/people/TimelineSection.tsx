@@ -33,11 +33,13 @@ export function TimelineSection({ personId }: { personId: string }) {
                     ? referral.title
                     : item.type === 'activity'
                       ? t('person.timelineActivity', { title: String(item.summary.title ?? '') })
-                      : item.type === 'encounter'
-                        ? t('person.timelineEncounter')
-                        : t(item.type === 'roleStarted' ? 'person.timelineRoleStarted' : 'person.timelineRoleEnded', {
-                            role: t(`personRoles.${String(item.summary.role ?? 'participant')}`),
-                          })
+                      : item.type === 'project'
+                        ? t('projects.timelineEntry', { title: String(item.summary.title ?? '') })
+                        : item.type === 'encounter'
+                          ? t('person.timelineEncounter')
+                          : t(item.type === 'roleStarted' ? 'person.timelineRoleStarted' : 'person.timelineRoleEnded', {
+                              role: t(`personRoles.${String(item.summary.role ?? 'participant')}`),
+                            })
                 }
               >
                 <Stack gap={0}>
@@ -50,6 +52,11 @@ export function TimelineSection({ personId }: { personId: string }) {
                           termLabel(reference.data, 'action', code, language),
                         ),
                       ].join(' · ') || t('day.noDetail')}
+                    </Text>
+                  ) : null}
+                  {item.type === 'project' ? (
+                    <Text fz="sm">
+                      {t(`projects.people.citizenRoles.${String(item.summary.role ?? 'participant')}`)}
                     </Text>
                   ) : null}
                   {item.type === 'activity' ? (
