@@ -77,6 +77,8 @@ export const fieldworkEn: typeof fieldworkFr = {
     startSession: 'Start a round',
     resumeSession: 'Back to the round',
     quickContact: 'Quick contact',
+    myTime: 'My time',
+    teamLog: 'Team log',
     sessionsTitle: "Today's rounds",
     noSession: 'No round today yet.',
     followUpsTitle: 'Follow-ups to do',

@@ -80,6 +80,8 @@ export const fieldworkFr = {
     startSession: 'Commencer une tournée',
     resumeSession: 'Reprendre la tournée',
     quickContact: 'Contact rapide',
+    myTime: 'Mon temps',
+    teamLog: 'Journal d’équipe',
     sessionsTitle: "Tournées d'aujourd'hui",
     noSession: "Aucune tournée aujourd'hui pour l'instant.",
     followUpsTitle: 'Suivis à faire',

@@ -5,7 +5,8 @@ export const neighbourhoodEn: typeof neighbourhoodFr = {
   neighbourhood: {
     title: 'The neighbourhood',
     titleShort: 'Area',
-    intro: 'Knowing the neighbourhood: its needs, places, partners and the diagnostic.',
+    intro:
+      'Knowing the neighbourhood and acting in it together: needs, places, partners, activities, projects and the team’s time.',
     signals: { title: 'Needs that recur', text: 'Needs named often in encounters: leads for collective action.' },
     coverage: { title: 'Places and presence', text: 'Where the team went, and places no one has visited lately.' },
     territory: { title: 'Map and indicators', text: 'The neighbourhood’s sectors, coloured by an indicator.' },
@@ -14,6 +15,22 @@ export const neighbourhoodEn: typeof neighbourhoodFr = {
       title: 'Neighbourhood diagnostic',
       text: 'The team’s document beside current figures, in versions and as a PDF.',
     },
+    sections: { know: 'Knowing the neighbourhood', act: 'Acting together' },
+    activities: {
+      title: 'Collective activities',
+      text: 'Meals, information sessions, outings, groups: sessions and attendance.',
+    },
+    projects: {
+      title: 'Community projects',
+      text: 'Projects carried with residents, stage by stage, until they carry them on their own.',
+    },
+    committees: {
+      title: 'Committees and tables',
+      text: 'The partners around the table, meetings and their follow-ups, naming no one.',
+    },
+    crisis: { title: 'Crisis mobilisations', text: 'Propose, validate and follow a time-boxed crisis response.' },
+    time: { title: 'The team’s time', text: 'Time by mission, against the agreed split.' },
+    teamLog: { title: 'Team log', text: 'The day’s highlights, difficulties and what to pass on.' },
     ranking: { title: 'Choose a neighbourhood', text: 'Rank sectors by need and a population target.' },
   },
 };

@@ -1,5 +1,5 @@
 import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconCheck, IconMessagePlus, IconWalk } from '@tabler/icons-react';
+import { IconCheck, IconClockHour4, IconMessagePlus, IconNotebook, IconWalk } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useRouter } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
@@ -107,6 +107,13 @@ export function MyDayPage({ user }: { user: CurrentUser }) {
           >
             <IconMessagePlus size={30} aria-hidden />
             {t('day.quickContact')}
+          </RouterButton>
+          {/* The day's other two gestures: the time given, and the binôme's hand-over. */}
+          <RouterButton to="/time" h={56} variant="light" leftSection={<IconClockHour4 size={22} aria-hidden />}>
+            {t('day.myTime')}
+          </RouterButton>
+          <RouterButton to="/team-log" h={56} variant="light" leftSection={<IconNotebook size={22} aria-hidden />}>
+            {t('day.teamLog')}
           </RouterButton>
         </SimpleGrid>
       ) : null}

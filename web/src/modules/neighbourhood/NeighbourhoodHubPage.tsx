@@ -1,11 +1,17 @@
-import { Card, type CardProps, Group, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Card, type CardProps, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import {
   IconAlertTriangle,
+  IconCalendarEvent,
   IconChartDots3,
+  IconClockHour4,
   IconFileText,
+  IconLifebuoy,
   IconMap2,
   IconMapPin,
+  IconNotebook,
+  IconPlant2,
   IconTopologyStar3,
+  IconUsersGroup,
 } from '@tabler/icons-react';
 import { createLink } from '@tanstack/react-router';
 import type { AnchorHTMLAttributes, ComponentType, Ref } from 'react';
@@ -22,48 +28,86 @@ function CardElement(props: CardElementProps) {
 const CardLink = createLink(CardElement);
 
 type Entry = {
-  to: '/territory' | '/territory/coverage' | '/territory/ranking' | '/network' | '/signals' | '/diagnostics';
+  to:
+    | '/territory'
+    | '/territory/coverage'
+    | '/territory/ranking'
+    | '/network'
+    | '/signals'
+    | '/diagnostics'
+    | '/activities'
+    | '/projects'
+    | '/committees'
+    | '/crisis'
+    | '/time'
+    | '/team-log';
   key: string;
   icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
 };
 
-const entries: Entry[] = [
-  { to: '/signals', key: 'signals', icon: IconAlertTriangle },
-  { to: '/territory/coverage', key: 'coverage', icon: IconMapPin },
-  { to: '/territory', key: 'territory', icon: IconMap2 },
-  { to: '/network', key: 'network', icon: IconTopologyStar3 },
-  { to: '/diagnostics', key: 'diagnostics', icon: IconFileText },
-  { to: '/territory/ranking', key: 'ranking', icon: IconChartDots3 },
+/** Knowing the neighbourhood (issue 6), then acting in it together and accounting for the time (issue 7). */
+const sections: { key: 'know' | 'act'; entries: Entry[] }[] = [
+  {
+    key: 'know',
+    entries: [
+      { to: '/signals', key: 'signals', icon: IconAlertTriangle },
+      { to: '/territory/coverage', key: 'coverage', icon: IconMapPin },
+      { to: '/territory', key: 'territory', icon: IconMap2 },
+      { to: '/network', key: 'network', icon: IconTopologyStar3 },
+      { to: '/diagnostics', key: 'diagnostics', icon: IconFileText },
+      { to: '/territory/ranking', key: 'ranking', icon: IconChartDots3 },
+    ],
+  },
+  {
+    key: 'act',
+    entries: [
+      { to: '/activities', key: 'activities', icon: IconCalendarEvent },
+      { to: '/projects', key: 'projects', icon: IconPlant2 },
+      { to: '/committees', key: 'committees', icon: IconUsersGroup },
+      { to: '/crisis', key: 'crisis', icon: IconLifebuoy },
+      { to: '/time', key: 'time', icon: IconClockHour4 },
+      { to: '/team-log', key: 'teamLog', icon: IconNotebook },
+    ],
+  },
 ];
 
 /**
  * "Le quartier": everything about knowing the neighbourhood in one place — the needs that recur,
- * where the team has (not) been, the map and its figures, the maillage, the diagnostic.
+ * where the team has (not) been, the map and its figures, the maillage, the diagnostic — and about
+ * acting in it together: activities, community projects, committees, crisis mobilisations, and
+ * the team's time and daily log.
  */
 export function NeighbourhoodHubPage() {
   const { t } = useTranslation();
   return (
     <Stack gap="lg">
       <PageTitle title={t('neighbourhood.title')} description={t('neighbourhood.intro')} />
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        {entries.map(({ to, key, icon: Icon }) => (
-          <CardLink key={to} to={to} withBorder padding="md" style={{ textDecoration: 'none', color: 'inherit' }}>
-            <Group wrap="nowrap" align="flex-start" gap="md">
-              <ThemeIcon size={44} radius="md" variant="light" aria-hidden>
-                <Icon size={26} aria-hidden />
-              </ThemeIcon>
-              <Stack gap={2} miw={0}>
-                <Text fw={700} fz="lg">
-                  {t(`neighbourhood.${key}.title`)}
-                </Text>
-                <Text fz="sm" c="dimmed">
-                  {t(`neighbourhood.${key}.text`)}
-                </Text>
-              </Stack>
-            </Group>
-          </CardLink>
-        ))}
-      </SimpleGrid>
+      {sections.map((section) => (
+        <Stack key={section.key} gap="sm" component="section" aria-labelledby={`hub-${section.key}`}>
+          <Title order={2} fz="xl" id={`hub-${section.key}`}>
+            {t(`neighbourhood.sections.${section.key}`)}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            {section.entries.map(({ to, key, icon: Icon }) => (
+              <CardLink key={to} to={to} withBorder padding="md" style={{ textDecoration: 'none', color: 'inherit' }}>
+                <Group wrap="nowrap" align="flex-start" gap="md">
+                  <ThemeIcon size={44} radius="md" variant="light" aria-hidden>
+                    <Icon size={26} aria-hidden />
+                  </ThemeIcon>
+                  <Stack gap={2} miw={0}>
+                    <Text fw={700} fz="lg">
+                      {t(`neighbourhood.${key}.title`)}
+                    </Text>
+                    <Text fz="sm" c="dimmed">
+                      {t(`neighbourhood.${key}.text`)}
+                    </Text>
+                  </Stack>
+                </Group>
+              </CardLink>
+            ))}
+          </SimpleGrid>
+        </Stack>
+      ))}
     </Stack>
   );
 }
