@@ -77,6 +77,16 @@ test('a worker starts a community project, links a need, moves it through its st
   await expect(heading(page, 'Café Partage')).toBeVisible();
   await expect(page.getByText('Porté par l’équipe').first()).toBeVisible();
 
+  // The issue in the citizens' own words, as they come to put it.
+  await page.getByRole('button', { name: 'Modifier le nom, l’enjeu, l’approche' }).click();
+  const edit = page.getByRole('dialog', { name: 'Modifier le nom, l’enjeu, l’approche' });
+  await edit
+    .getByLabel('L’enjeu, dans les mots du quartier')
+    .fill('Des aînés seuls l’hiver, qui veulent un lieu à eux.');
+  await edit.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(edit).toBeHidden();
+  await expect(page.getByText('Des aînés seuls l’hiver, qui veulent un lieu à eux.')).toBeVisible();
+
   // What it answers: the recurring need detected in the neighbourhood.
   await page.getByLabel('Lier un besoin').selectOption({ label: 'Isolement' });
   await page.getByRole('button', { name: 'Lier un besoin' }).click();

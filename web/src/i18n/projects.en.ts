@@ -13,6 +13,7 @@ export const projectsEn = {
     stage: 'Stage',
     allStages: 'All',
     showAll: 'Also show finished and archived projects',
+    edit: 'Edit the name, issue, approach',
     fields: {
       title: 'Project name',
       titlePlaceholder: 'E.g. Café Partage',

@@ -13,6 +13,7 @@ export const projectsFr = {
     stage: 'Étape',
     allStages: 'Toutes',
     showAll: 'Afficher aussi les projets terminés et archivés',
+    edit: 'Modifier le nom, l’enjeu, l’approche',
     fields: {
       title: 'Nom du projet',
       titlePlaceholder: 'Ex. : Café Partage',

@@ -14,6 +14,7 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { RouterButton } from '../../ui/RouterButton.tsx';
 import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
+import { wrappingButton } from '../../ui/wrapping-button.ts';
 import { CrisisReminders } from '../crisis/CrisisReminders.tsx';
 import { CheckBacks } from '../referrals/CheckBacks.tsx';
 import { TeamCard } from '../teams/TeamCard.tsx';
@@ -109,10 +110,22 @@ export function MyDayPage({ user }: { user: CurrentUser }) {
             {t('day.quickContact')}
           </RouterButton>
           {/* The day's other two gestures: the time given, and the binôme's hand-over. */}
-          <RouterButton to="/time" h={56} variant="light" leftSection={<IconClockHour4 size={22} aria-hidden />}>
+          <RouterButton
+            to="/time"
+            mih={56}
+            variant="light"
+            styles={wrappingButton}
+            leftSection={<IconClockHour4 size={22} aria-hidden />}
+          >
             {t('day.myTime')}
           </RouterButton>
-          <RouterButton to="/team-log" h={56} variant="light" leftSection={<IconNotebook size={22} aria-hidden />}>
+          <RouterButton
+            to="/team-log"
+            mih={56}
+            variant="light"
+            styles={wrappingButton}
+            leftSection={<IconNotebook size={22} aria-hidden />}
+          >
             {t('day.teamLog')}
           </RouterButton>
         </SimpleGrid>

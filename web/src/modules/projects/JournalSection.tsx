@@ -6,10 +6,10 @@ import type { ProjectJournalKind } from '../../../../core/collective.ts';
 import type { Project } from '../../../../core/contracts/projects.ts';
 import { ApiError } from '../../api/errors.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
+import { formatDay } from '../../ui/format.ts';
 import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { addJournalEntry, nominativeCheck } from './data.ts';
-import { formatDay } from './format.ts';
 import { ProjectSection } from './ProjectSection.tsx';
 import { useProjectMutation } from './use-project-mutation.ts';
 

@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { ownershipLevels } from '../../../../core/collective.ts';
 import type { Project } from '../../../../core/contracts/projects.ts';
 import type { Language } from '../../../../core/localized.ts';
+import { formatDay } from '../../ui/format.ts';
 import { useLanguage } from '../../ui/use-language.ts';
-import { formatDay, ownershipStep } from './format.ts';
+import { ownershipStep } from './format.ts';
 
 const width = 340;
 const height = 170;

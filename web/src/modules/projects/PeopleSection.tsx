@@ -11,12 +11,12 @@ import {
 } from '../../../../core/collective.ts';
 import type { Project } from '../../../../core/contracts/projects.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
+import { formatDay } from '../../ui/format.ts';
 import { RouterAnchor } from '../../ui/RouterAnchor.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { type ActorChoice, ActorSelect } from '../network/ActorSelect.tsx';
 import { peopleSearchQuery } from '../people/data.ts';
 import { actorsOf, citizensOf, type ProjectChange, today, updateProject } from './data.ts';
-import { formatDay } from './format.ts';
 import { ProjectSection } from './ProjectSection.tsx';
 import { useProjectMutation } from './use-project-mutation.ts';
 

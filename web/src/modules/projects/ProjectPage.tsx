@@ -1,11 +1,15 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectStatus } from '../../../../core/collective.ts';
 import type { Project } from '../../../../core/contracts/projects.ts';
 import { useCurrentUser } from '../../api/session.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
+import { FormModal } from '../../ui/FormModal.tsx';
+import { formatDay } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { RouteErrorMessage } from '../../ui/RouteErrorMessage.tsx';
@@ -13,7 +17,7 @@ import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { wrappingButton } from '../../ui/wrapping-button.ts';
 import { projectQuery, updateProject } from './data.ts';
-import { formatDay } from './format.ts';
+import { EditProjectForm } from './EditProjectForm.tsx';
 import { JournalSection } from './JournalSection.tsx';
 import { LinksSection } from './LinksSection.tsx';
 import { OwnershipSection } from './OwnershipSection.tsx';
@@ -32,6 +36,7 @@ export function ProjectPage() {
   const user = useCurrentUser();
   const { id } = useParams({ from: '/signed-in/projects/$id' });
   const project = useQuery(projectQuery(id));
+  const [editing, setEditing] = useState(false);
   const status = useProjectMutation(id, (next: ProjectStatus) =>
     updateProject(project.data as Project, { status: next }),
   );
@@ -54,7 +59,22 @@ export function ProjectPage() {
       ) : null}
       <ProjectSection title={t('projects.issue')}>
         <Text style={{ whiteSpace: 'pre-wrap' }}>{p.issue}</Text>
+        {canWrite ? (
+          <Group>
+            <Button
+              variant="light"
+              size="md"
+              leftSection={<IconPencil size={20} aria-hidden />}
+              onClick={() => setEditing(true)}
+            >
+              {t('projects.edit')}
+            </Button>
+          </Group>
+        ) : null}
       </ProjectSection>
+      <FormModal opened={editing} onClose={() => setEditing(false)} title={t('projects.edit')}>
+        <EditProjectForm project={p} onDone={() => setEditing(false)} />
+      </FormModal>
       <StageSection project={p} canWrite={canWrite} />
       <OwnershipSection key={p.ownership} project={p} canWrite={canWrite} />
       <LinksSection project={p} canWrite={canWrite} />

@@ -9,6 +9,7 @@ import { useCurrentUser } from '../../api/session.ts';
 import { EmptyMessage } from '../../ui/EmptyMessage.tsx';
 import { FormAlert } from '../../ui/FormAlert.tsx';
 import { FormModal } from '../../ui/FormModal.tsx';
+import { formatDay } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { RouterAnchor } from '../../ui/RouterAnchor.tsx';
@@ -16,7 +17,7 @@ import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { neighbourhoodsQuery } from '../directory/data.ts';
 import { projectListQuery } from './data.ts';
-import { formatDay, stageNumber } from './format.ts';
+import { stageNumber } from './format.ts';
 import { NewProjectForm } from './NewProjectForm.tsx';
 import { OwnershipGauge } from './OwnershipGauge.tsx';
 

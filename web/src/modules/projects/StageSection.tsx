@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { nextProjectStage, type ProjectStage, projectStages } from '../../../../core/collective.ts';
 import type { Project } from '../../../../core/contracts/projects.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
+import { formatDay } from '../../ui/format.ts';
 import { useLanguage } from '../../ui/use-language.ts';
 import { wrappingButton } from '../../ui/wrapping-button.ts';
 import { addMilestone, markMilestone, moveStage, today } from './data.ts';
-import { formatDay } from './format.ts';
 import { ProjectSection } from './ProjectSection.tsx';
 import { useProjectMutation } from './use-project-mutation.ts';
 
