@@ -1,4 +1,4 @@
-import { Button, Card, Group, NativeSelect, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -8,7 +8,7 @@ import { uuidv7 } from '../../../../core/uuid.ts';
 import { api } from '../../api/client.ts';
 import { ApiError } from '../../api/errors.ts';
 import { useCurrentUser } from '../../api/session.ts';
-import { FormAlert } from '../../ui/FormAlert.tsx';
+import { FormCard } from '../../ui/FormCard.tsx';
 import { useApiError } from '../../ui/use-api-error.ts';
 import { type ActorChoice, ActorMultiSelect } from '../network/ActorSelect.tsx';
 import { committeesKey } from './data.ts';
@@ -43,65 +43,57 @@ export function CreateCommitteeForm({ onCancel }: { onCancel: () => void }) {
   // A refused member is named `members.2.actorId`: shown on the one field that picks them.
   const membersError = memberFieldError(create.error, problem.field);
   return (
-    <Card withBorder padding="md" radius="md" component="section" aria-labelledby="new-committee">
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          create.mutate();
-        }}
-      >
-        <Stack gap="sm">
-          <Title order={2} fz="xl" id="new-committee">
-            {t('committees.createTitle')}
-          </Title>
-          <FormAlert message={problem.general} />
-          <TextInput
-            label={t('committees.name')}
-            placeholder={t('committees.namePlaceholder')}
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-            error={problem.field('name')}
-            size="md"
-            required
-            maxLength={160}
-          />
-          <Textarea
-            label={t('committees.purpose')}
-            value={purpose}
-            onChange={(event) => setPurpose(event.currentTarget.value)}
-            error={problem.field('purpose')}
-            autosize
-            minRows={2}
-            maxLength={2000}
-          />
-          <ActorMultiSelect
-            label={t('committees.members')}
-            description={t('committees.membersHelp')}
-            value={members}
-            onChange={setMembers}
-            error={membersError}
-          />
-          {user.teams.length > 1 ? (
-            <NativeSelect
-              label={t('committees.team')}
-              value={teamId}
-              onChange={(event) => setTeamId(event.currentTarget.value)}
-              data={user.teams.map((team) => ({ value: team.id, label: team.name }))}
-              error={problem.field('teamId')}
-              size="md"
-            />
-          ) : null}
-          <Group gap="sm">
-            <Button type="submit" size="md" loading={create.isPending}>
-              {t('committees.createSubmit')}
-            </Button>
-            <Button variant="default" size="md" onClick={onCancel}>
-              {t('committees.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <FormCard
+      id="new-committee"
+      title={t('committees.createTitle')}
+      error={problem.general}
+      onSubmit={() => create.mutate()}
+    >
+      <TextInput
+        label={t('committees.name')}
+        placeholder={t('committees.namePlaceholder')}
+        value={name}
+        onChange={(event) => setName(event.currentTarget.value)}
+        error={problem.field('name')}
+        size="md"
+        required
+        maxLength={160}
+      />
+      <Textarea
+        label={t('committees.purpose')}
+        value={purpose}
+        onChange={(event) => setPurpose(event.currentTarget.value)}
+        error={problem.field('purpose')}
+        autosize
+        minRows={2}
+        maxLength={2000}
+      />
+      <ActorMultiSelect
+        label={t('committees.members')}
+        description={t('committees.membersHelp')}
+        value={members}
+        onChange={setMembers}
+        error={membersError}
+      />
+      {user.teams.length > 1 ? (
+        <NativeSelect
+          label={t('committees.team')}
+          value={teamId}
+          onChange={(event) => setTeamId(event.currentTarget.value)}
+          data={user.teams.map((team) => ({ value: team.id, label: team.name }))}
+          error={problem.field('teamId')}
+          size="md"
+        />
+      ) : null}
+      <Group gap="sm">
+        <Button type="submit" size="md" loading={create.isPending}>
+          {t('committees.createSubmit')}
+        </Button>
+        <Button variant="default" size="md" onClick={onCancel}>
+          {t('committees.cancel')}
+        </Button>
+      </Group>
+    </FormCard>
   );
 }
 
