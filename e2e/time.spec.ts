@@ -18,6 +18,15 @@ test('a worker logs time with and without criteria, the binôme hands over throu
     await createAccount('coordinator', [team.id]),
   ];
 
+  // The team runs a neighbours' party: time can be given to it.
+  const asAnaFirst = await signedInApi(ana.email, ana.password);
+  const party = await asAnaFirst.api.post('/api/activities', {
+    data: { title: 'Fête des voisins', kind: 'celebration', groupType: 'open' },
+    headers: { 'x-csrf-token': asAnaFirst.csrf },
+  });
+  expect(party.status(), await party.text()).toBe(201);
+  await asAnaFirst.api.dispose();
+
   // Ana logs two hours of orientation that took, then an hour of networking that fits no criterion.
   await signIn(page, ana.email, ana.password);
   await page.goto('/time');
@@ -36,11 +45,13 @@ test('a worker logs time with and without criteria, the binôme hands over throu
   await page.getByLabel('Aucun ne s’applique').check();
   await page.getByText('+ Ajouter une note').click();
   await page.getByLabel('Note (facultative)').fill('Réunion de la fête des voisins');
+  await page.getByLabel('Pour quelle activité ? (facultatif)').selectOption({ label: 'Fête des voisins' });
   await page.getByRole('button', { name: 'Enregistrer 1 h' }).click();
   await expect(page.getByTestId('time-outside')).toContainText('Hors mandat');
   const entries = page.getByTestId('time-entry');
   await expect(entries).toHaveCount(2);
   await expect(entries.filter({ hasText: 'Maillage' })).toContainText('Hors mandat');
+  await expect(entries.filter({ hasText: 'Maillage' })).toContainText('Pour l’activité « Fête des voisins »');
   await expect(entries.filter({ hasText: 'Orientation' })).toContainText('accrochée');
   await expect(page.getByTestId('worker-split')).toContainText('3 h au total');
   await expect(page.getByTestId('worker-split')).toContainText('Hors mandat : 1 h (33 %)');

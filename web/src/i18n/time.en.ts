@@ -35,6 +35,8 @@ export const timeEn: Strings<typeof timeFr> = {
       criteriaHelp: 'Tick what happened. If nothing fits, say so: the team needs to know.',
       noneApply: 'None applies',
       addNote: 'Add a note',
+      activity: 'For which activity? (optional)',
+      noActivity: 'No activity in particular',
       note: 'Note (optional)',
       noteHelp: 'No person’s name: a place, a partner, a topic.',
       save: 'Save {{duration}}',
@@ -69,6 +71,7 @@ export const timeEn: Strings<typeof timeFr> = {
       remove: 'Remove',
       removeLabel: 'Remove {{duration}} of “{{category}}” on {{date}}',
       removeConfirm: 'Remove this entry?',
+      forActivity: 'For the activity “{{title}}”',
     },
     agreement: {
       title: 'Agreed split',

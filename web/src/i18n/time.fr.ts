@@ -32,6 +32,8 @@ export const timeFr = {
       criteriaHelp: 'Cochez ce qui s’est passé. Si rien ne correspond, dites-le : c’est utile à l’équipe.',
       noneApply: 'Aucun ne s’applique',
       addNote: 'Ajouter une note',
+      activity: 'Pour quelle activité ? (facultatif)',
+      noActivity: 'Aucune activité en particulier',
       note: 'Note (facultative)',
       noteHelp: 'Sans nom de personne : un lieu, un partenaire, un sujet.',
       save: 'Enregistrer {{duration}}',
@@ -66,6 +68,7 @@ export const timeFr = {
       remove: 'Retirer',
       removeLabel: 'Retirer {{duration}} de « {{category}} » du {{date}}',
       removeConfirm: 'Retirer cette saisie ?',
+      forActivity: 'Pour l’activité « {{title}} »',
     },
     agreement: {
       title: 'Répartition convenue',

@@ -1,5 +1,5 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimeEntry } from '../../../../core/contracts/time.ts';
@@ -10,6 +10,7 @@ import { formatDay } from '../../ui/format.ts';
 import { Tag } from '../../ui/Tag.tsx';
 import { useApiError } from '../../ui/use-api-error.ts';
 import { useLanguage } from '../../ui/use-language.ts';
+import { activityListQuery } from '../activities/data.ts';
 import { formatMinutes, removeTimeEntry, timeKey } from './data.ts';
 
 /** The period's entries, newest first, each with the criteria it met or its drift flag. */
@@ -19,6 +20,8 @@ export function EntriesList({ entries, showWorker }: { entries: TimeEntry[]; sho
   const user = useCurrentUser();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState<string | null>(null);
+  const activities = useQuery(activityListQuery);
+  const activityTitle = (id: string | null) => activities.data?.items.find((activity) => activity.id === id)?.title;
   const remove = useMutation({
     mutationFn: removeTimeEntry,
     onSettled: () => {
@@ -63,6 +66,9 @@ export function EntriesList({ entries, showWorker }: { entries: TimeEntry[]; sho
                     </Text>
                   ))}
                 </Stack>
+              ) : null}
+              {entry.activityId && activityTitle(entry.activityId) ? (
+                <Text fz="sm">{t('time.entries.forActivity', { title: activityTitle(entry.activityId) })}</Text>
               ) : null}
               {entry.note ? <Text fz="sm">« {entry.note} »</Text> : null}
               {mayRemove ? (

@@ -23,6 +23,7 @@ import { FormAlert } from '../../ui/FormAlert.tsx';
 import { useApiError } from '../../ui/use-api-error.ts';
 import { useLanguage } from '../../ui/use-language.ts';
 import { wrappingButton } from '../../ui/wrapping-button.ts';
+import { ActivityChoice } from './ActivityChoice.tsx';
 import { createTimeEntry, criteriaQuery, formatMinutes, localDay, type TimeEntryDraft, timeKey } from './data.ts';
 
 type Outcome = { minutes: number; category: TimeCategory; outsideMandate: boolean; offline: boolean };
@@ -43,6 +44,7 @@ export function QuickTimeEntry({ teamId }: { teamId: string }) {
   const [noneApply, setNoneApply] = useState(false);
   const [noteOpen, setNoteOpen] = useState(false);
   const [note, setNote] = useState('');
+  const [activityId, setActivityId] = useState('');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [missing, setMissing] = useState(false);
 
@@ -65,10 +67,11 @@ export function QuickTimeEntry({ teamId }: { teamId: string }) {
       setNoneApply(false);
       setNote('');
       setNoteOpen(false);
+      setActivityId('');
       void queryClient.invalidateQueries({ queryKey: timeKey });
     },
   });
-  const { general, field } = useApiError(save.error, ['onDate', 'criteria', 'note']);
+  const { general, field } = useApiError(save.error, ['onDate', 'criteria', 'note', 'activityId']);
 
   const mission = category && category !== 'hostPartner' ? category : null;
   const missionCriteria =
@@ -91,6 +94,7 @@ export function QuickTimeEntry({ teamId }: { teamId: string }) {
       criteria: mission ? ticked : [],
       noneApply: mission ? noneApply : false,
       note: note.trim() || null,
+      activityId: mission && activityId ? activityId : null,
     });
   };
 
@@ -176,6 +180,9 @@ export function QuickTimeEntry({ teamId }: { teamId: string }) {
               error={missing ? t('time.entry.pickCriterion') : field('criteria')}
             />
           </Stack>
+        ) : null}
+        {mission ? (
+          <ActivityChoice teamId={teamId} value={activityId} onChange={setActivityId} error={field('activityId')} />
         ) : null}
         <TextInput
           type="date"

@@ -54,6 +54,7 @@ export type TimeEntryDraft = {
   criteria: string[];
   noneApply: boolean;
   note: string | null;
+  activityId: string | null;
 };
 
 export const createTimeEntry = (draft: TimeEntryDraft) => api.post<TimeEntry>('/time-entries', draft);
