@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { APIRequestContext } from '@playwright/test';
-import { createAccount, createTeam, signedInApi } from './support/api.ts';
-import { adminPassword, expect, expectAccessible, serverState, test, unique } from './support/fixtures.ts';
+import { expect, expectAccessible, test } from './support/fixtures.ts';
+import { neighbourhoodWithEncounters } from './support/neighbourhood.ts';
 import { heading, signIn } from './support/pages.ts';
 
 // Sign-ins (argon2), a detection, network figures and a PDF: a loaded machine needs more than 30 s.
@@ -9,45 +8,11 @@ test.describe.configure({ timeout: 120_000 });
 
 const shot = (name: string) => ({ path: `/tmp/diagnostic-${name}.png`, fullPage: true });
 
-async function post(
-  as: { api: APIRequestContext; csrf: string },
-  path: string,
-  data: unknown,
-): Promise<{ id: string }> {
-  const answer = await as.api.post(path, {
-    data,
-    headers: { 'x-csrf-token': as.csrf },
-  });
-  expect(answer.status(), await answer.text()).toBeLessThan(300);
-  return answer.json();
-}
-
 /** A team with a neighbourhood, a park there, and a month of encounters where housing keeps coming back. */
 async function neighbourhoodWithRecurringNeeds() {
-  const team = await createTeam();
-  const admin = await signedInApi(serverState().adminEmail, adminPassword);
-  const neighbourhoodName = unique('Ascot');
-  const hood = await post(admin, '/api/neighbourhoods', {
-    name: neighbourhoodName,
-    code: unique('ascot').toLowerCase(),
-    teamId: team.id,
-  });
-  await admin.api.dispose();
-  const coordinator = await createAccount('coordinator', [team.id]);
-  const worker = await createAccount('worker', [team.id]);
-  const asWorker = await signedInApi(worker.email, worker.password);
-  const park = await post(asWorker, '/api/places', {
-    name: 'Parc Jacques-Cartier',
-    kind: 'park',
-    neighbourhoodId: hood.id,
-  });
-  for (let k = 0; k < 12; k++)
-    await post(asWorker, '/api/encounters', {
-      placeId: park.id,
-      occurredAt: new Date(Date.now() - (k + 1) * 2 * 86_400_000).toISOString(),
-      needs: k % 3 === 0 ? ['housing', 'food'] : ['housing'],
-      actions: ['listen'],
-    });
+  const { neighbourhoodName, coordinator, asWorker } = await neighbourhoodWithEncounters(12, (k) =>
+    k % 3 === 0 ? ['housing', 'food'] : ['housing'],
+  );
   await asWorker.api.dispose();
   return { neighbourhoodName, coordinator };
 }

@@ -1,6 +1,6 @@
-import type { APIRequestContext } from '@playwright/test';
-import { createAccount, createTeam, signedInApi } from './support/api.ts';
-import { adminPassword, expect, expectAccessible, serverState, test, unique } from './support/fixtures.ts';
+import { signedInApi } from './support/api.ts';
+import { expect, expectAccessible, test } from './support/fixtures.ts';
+import { neighbourhoodWithEncounters, send } from './support/neighbourhood.ts';
 import { heading, signIn } from './support/pages.ts';
 
 // Sign-ins (argon2), a detection and many saves: a loaded machine needs more than 30 s.
@@ -8,51 +8,24 @@ test.describe.configure({ timeout: 120_000 });
 
 const shot = (name: string) => ({ path: `/tmp/projects-${name}.png`, fullPage: true });
 
-async function post(as: { api: APIRequestContext; csrf: string }, path: string, data: unknown, method = 'post') {
-  const answer = await as.api.fetch(path, { method, data, headers: { 'x-csrf-token': as.csrf } });
-  expect(answer.status(), await answer.text()).toBeLessThan(300);
-  return answer.json();
-}
-
 /**
  * A team with a neighbourhood where isolation keeps coming back in the encounters (detected as a
  * signal), and a person the team knows by a nickname.
  */
 async function neighbourhoodWithASignal() {
-  const team = await createTeam();
-  const admin = await signedInApi(serverState().adminEmail, adminPassword);
-  const neighbourhoodName = unique('Ascot');
-  const hood = await post(admin, '/api/neighbourhoods', {
-    name: neighbourhoodName,
-    code: unique('ascot').toLowerCase(),
-    teamId: team.id,
-  });
-  await admin.api.dispose();
-  const coordinator = await createAccount('coordinator', [team.id]);
-  const worker = await createAccount('worker', [team.id]);
-  const asWorker = await signedInApi(worker.email, worker.password);
-  const park = await post(asWorker, '/api/places', {
-    name: 'Parc Jacques-Cartier',
-    kind: 'park',
-    neighbourhoodId: hood.id,
-  });
-  for (let k = 0; k < 10; k++)
-    await post(asWorker, '/api/encounters', {
-      placeId: park.id,
-      occurredAt: new Date(Date.now() - (k + 1) * 2 * 86_400_000).toISOString(),
-      needs: ['isolation'],
-      actions: ['listen'],
-    });
-  await post(asWorker, '/api/people', { nickname: 'Grand Momo', languages: ['fr'] });
+  const { neighbourhoodName, coordinator, worker, asWorker } = await neighbourhoodWithEncounters(10, () => [
+    'isolation',
+  ]);
+  await send(asWorker, '/api/people', { nickname: 'Grand Momo', languages: ['fr'] });
   await asWorker.api.dispose();
   const asCoordinator = await signedInApi(coordinator.email, coordinator.password);
-  await post(
+  await send(
     asCoordinator,
     '/api/need-signal-settings',
     { windowDays: 90, minEncounters: 10, minPeople: 0, minRisePercent: null },
     'patch',
   );
-  await post(asCoordinator, '/api/need-signals/detect', {});
+  await send(asCoordinator, '/api/need-signals/detect', {});
   await asCoordinator.api.dispose();
   return { neighbourhoodName, worker };
 }
