@@ -1,12 +1,13 @@
-import { Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activityKinds } from '../../../../core/collective.ts';
 import type { ActivitySummary } from '../../../../core/contracts/activities.ts';
 import { useSyncState } from '../../offline/use-sync-state.ts';
+import { CardLink } from '../../ui/CardLink.tsx';
 import { EmptyMessage } from '../../ui/EmptyMessage.tsx';
 import { formatDay } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/PageLoader.tsx';
@@ -105,18 +106,12 @@ function ActivityCard({ activity }: { activity: ActivitySummary }) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
-    <Card
+    <CardLink
+      to="/activities/$activityId"
+      params={{ activityId: activity.id }}
       withBorder
       padding="md"
       radius="md"
-      renderRoot={(rootProps) => (
-        <Link
-          to="/activities/$activityId"
-          params={{ activityId: activity.id }}
-          {...rootProps}
-          style={{ color: 'inherit', textDecoration: 'none' }}
-        />
-      )}
       data-testid="activity-card"
     >
       <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -137,6 +132,6 @@ function ActivityCard({ activity }: { activity: ActivitySummary }) {
         </Stack>
         {activity.active ? null : <Tag tone="gray">{t('activities.inactive')}</Tag>}
       </Group>
-    </Card>
+    </CardLink>
   );
 }

@@ -1,10 +1,10 @@
-import { Button, Card, Stack, Text } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommitteeSummary } from '../../../../core/contracts/committees.ts';
+import { CardLink } from '../../ui/CardLink.tsx';
 import { EmptyMessage } from '../../ui/EmptyMessage.tsx';
 import { formatDay } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/PageLoader.tsx';
@@ -55,18 +55,12 @@ function CommitteeCard({ committee }: { committee: CommitteeSummary }) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
-    <Card
+    <CardLink
+      to="/committees/$committeeId"
+      params={{ committeeId: committee.id }}
       withBorder
       padding="md"
       radius="md"
-      renderRoot={(rootProps) => (
-        <Link
-          to="/committees/$committeeId"
-          params={{ committeeId: committee.id }}
-          {...rootProps}
-          style={{ color: 'inherit', textDecoration: 'none' }}
-        />
-      )}
       data-testid="committee-card"
     >
       <Stack gap={2}>
@@ -87,6 +81,6 @@ function CommitteeCard({ committee }: { committee: CommitteeSummary }) {
           {committee.openFollowUps > 0 ? ` · ${t('committees.openFollowUps', { count: committee.openFollowUps })}` : ''}
         </Text>
       </Stack>
-    </Card>
+    </CardLink>
   );
 }

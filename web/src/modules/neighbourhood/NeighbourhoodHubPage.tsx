@@ -1,4 +1,4 @@
-import { Card, type CardProps, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconCalendarEvent,
@@ -13,19 +13,10 @@ import {
   IconTopologyStar3,
   IconUsersGroup,
 } from '@tabler/icons-react';
-import { createLink } from '@tanstack/react-router';
-import type { AnchorHTMLAttributes, ComponentType, Ref } from 'react';
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CardLink } from '../../ui/CardLink.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
-
-type CardElementProps = CardProps & AnchorHTMLAttributes<HTMLAnchorElement> & { ref?: Ref<HTMLAnchorElement> };
-
-function CardElement(props: CardElementProps) {
-  return <Card component="a" {...props} />;
-}
-
-/** A whole card that is a link: one big target on a phone. */
-const CardLink = createLink(CardElement);
 
 type Entry = {
   to:
@@ -89,7 +80,7 @@ export function NeighbourhoodHubPage() {
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             {section.entries.map(({ to, key, icon: Icon }) => (
-              <CardLink key={to} to={to} withBorder padding="md" style={{ textDecoration: 'none', color: 'inherit' }}>
+              <CardLink key={to} to={to} withBorder padding="md">
                 <Group wrap="nowrap" align="flex-start" gap="md">
                   <ThemeIcon size={44} radius="md" variant="light" aria-hidden>
                     <Icon size={26} aria-hidden />
