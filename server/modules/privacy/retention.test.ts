@@ -11,8 +11,8 @@ import { cutoffOf, runPurge } from './retention.purge.ts';
 const now = new Date('2026-11-25T03:00:00Z');
 const second = 1000;
 const cutoff = (kind: RetentionKind, amount: number) => cutoffOf(kind, amount, now);
-const before = (at: Date) => new Date(at.getTime() - second);
-const after = (at: Date) => new Date(at.getTime() + second);
+const justBefore = (at: Date) => new Date(at.getTime() - second);
+const justAfter = (at: Date) => new Date(at.getTime() + second);
 
 let t: TestApp;
 let teamId: string;
@@ -36,14 +36,14 @@ describe('retention rules, each on both sides of its cut-off', () => {
 
   it('deletes anonymous encounters older than 36 months, keeping the one at the boundary and what is still needed', async () => {
     const edge = cutoff('anonymousEncounters', 36);
-    const old = await buildEncounter(db(), teamId, { occurredAt: before(edge) });
+    const old = await buildEncounter(db(), teamId, { occurredAt: justBefore(edge) });
     const atEdge = await buildEncounter(db(), teamId, { occurredAt: edge });
-    const recent = await buildEncounter(db(), teamId, { occurredAt: after(edge) });
-    const followUp = await buildEncounter(db(), teamId, { occurredAt: before(edge), followUpOn: '2023-12-01' });
-    const referred = await buildEncounter(db(), teamId, { occurredAt: before(edge) });
-    await buildReferral(db(), teamId, { encounterId: referred.id, status: 'sent', referredAt: before(edge) });
+    const recent = await buildEncounter(db(), teamId, { occurredAt: justAfter(edge) });
+    const followUp = await buildEncounter(db(), teamId, { occurredAt: justBefore(edge), followUpOn: '2023-12-01' });
+    const referred = await buildEncounter(db(), teamId, { occurredAt: justBefore(edge) });
+    await buildReferral(db(), teamId, { encounterId: referred.id, status: 'sent', referredAt: justBefore(edge) });
     const person = await buildPerson(db(), teamId);
-    const named = await buildEncounter(db(), teamId, { occurredAt: before(edge), personId: person.id });
+    const named = await buildEncounter(db(), teamId, { occurredAt: justBefore(edge), personId: person.id });
 
     const run = await runPurge(db(), { dryRun: false, trigger: 'cli', now });
     expect(run.error).toBeNull();
@@ -55,7 +55,11 @@ describe('retention rules, each on both sides of its cut-off', () => {
     const edge = cutoff('confidentialNotes', 5);
     const person = await buildPerson(db(), teamId);
     await db().update(people).set({ createdAt: now }).where(eq(people.id, person.id));
-    const old = await buildEncounter(db(), teamId, { personId: person.id, occurredAt: before(edge), note: 'Vieux.' });
+    const old = await buildEncounter(db(), teamId, {
+      personId: person.id,
+      occurredAt: justBefore(edge),
+      note: 'Vieux.',
+    });
     const atEdge = await buildEncounter(db(), teamId, { personId: person.id, occurredAt: edge, note: 'Pile.' });
     await runPurge(db(), { dryRun: false, trigger: 'cli', now });
     const notes = await db().select().from(encounterNotes);
@@ -73,23 +77,23 @@ describe('retention rules, each on both sides of its cut-off', () => {
     for (const p of [gone, stays, openReferral])
       await db()
         .update(people)
-        .set({ createdAt: before(edge), phone: null })
+        .set({ createdAt: justBefore(edge), phone: null })
         .where(eq(people.id, p.id));
     const encounter = await buildEncounter(db(), teamId, {
       personId: gone.id,
-      occurredAt: before(edge),
+      occurredAt: justBefore(edge),
       note: 'Jeanne dort dans sa voiture.',
     });
     await db()
       .update(encounters)
       .set({
         followUpWhat: 'Rappeler Jeanne',
-        followUpDoneAt: before(edge),
+        followUpDoneAt: justBefore(edge),
         nonRecours: [{ right: 'housing', barrier: 'shame', detail: 'Jeanne a honte' }],
       })
       .where(eq(encounters.id, encounter.id));
     await buildEncounter(db(), teamId, { personId: stays.id, occurredAt: edge });
-    await buildReferral(db(), teamId, { personId: openReferral.id, status: 'accepted', referredAt: before(edge) });
+    await buildReferral(db(), teamId, { personId: openReferral.id, status: 'accepted', referredAt: justBefore(edge) });
 
     const dry = await runPurge(db(), { dryRun: true, trigger: 'cli', now });
     expect(countOf(dry, 'inactivePeople')).toBe(1);
@@ -123,13 +127,13 @@ describe('retention rules, each on both sides of its cut-off', () => {
     const referralEdge = cutoff('closedReferralText', 24);
     const closed = await buildReferral(db(), teamId, {
       status: 'connected',
-      closedAt: before(referralEdge),
-      referredAt: before(referralEdge),
+      closedAt: justBefore(referralEdge),
+      referredAt: justBefore(referralEdge),
     });
     const recent = await buildReferral(db(), teamId, {
       status: 'connected',
       closedAt: referralEdge,
-      referredAt: before(referralEdge),
+      referredAt: justBefore(referralEdge),
     });
     for (const r of [closed, recent])
       await db()
@@ -139,7 +143,7 @@ describe('retention rules, each on both sides of its cut-off', () => {
           referralId: r.id,
           kind: 'note',
           note: 'Il s’appelle Marc.',
-          occurredAt: before(referralEdge),
+          occurredAt: justBefore(referralEdge),
         });
     const syncEdge = cutoff('syncPayloads', 30);
     const [oldOp, newOp] = [uuidv7(), uuidv7()];
@@ -153,7 +157,7 @@ describe('retention rules, each on both sides of its cut-off', () => {
           kind: 'encounter.create',
           entityId: uuidv7(),
           result: { copy: true },
-          appliedAt: before(syncEdge),
+          appliedAt: justBefore(syncEdge),
         },
         {
           id: newOp,
@@ -168,7 +172,7 @@ describe('retention rules, each on both sides of its cut-off', () => {
     await db()
       .insert(sessions)
       .values([
-        { tokenHash: 'old-session', userId: user.id, csrfToken: 'x', expiresAt: before(sessionEdge) },
+        { tokenHash: 'old-session', userId: user.id, csrfToken: 'x', expiresAt: justBefore(sessionEdge) },
         { tokenHash: 'edge-session', userId: user.id, csrfToken: 'x', expiresAt: sessionEdge },
       ]);
 
