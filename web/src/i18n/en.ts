@@ -10,6 +10,7 @@ import { neighbourhoodEn } from './neighbourhood.en.ts';
 import { networkEn } from './network.en.ts';
 import { projectsEn } from './projects.en.ts';
 import { referralsEn } from './referrals.en.ts';
+import { retentionEn } from './retention.en.ts';
 import { territoryEn } from './territory.en.ts';
 import { timeEn } from './time.en.ts';
 
@@ -28,6 +29,7 @@ export const en: Messages = {
   ...activitiesEn,
   ...committeesEn,
   ...projectsEn,
+  ...retentionEn,
   common: {
     loading: 'Loading…',
     save: 'Save',

@@ -9,6 +9,7 @@ import { neighbourhoodFr } from './neighbourhood.fr.ts';
 import { networkFr } from './network.fr.ts';
 import { projectsFr } from './projects.fr.ts';
 import { referralsFr } from './referrals.fr.ts';
+import { retentionFr } from './retention.fr.ts';
 import { territoryFr } from './territory.fr.ts';
 import { timeFr } from './time.fr.ts';
 
@@ -30,6 +31,7 @@ export const fr = {
   ...activitiesFr,
   ...committeesFr,
   ...projectsFr,
+  ...retentionFr,
   common: {
     loading: 'Chargement…',
     save: 'Enregistrer',
