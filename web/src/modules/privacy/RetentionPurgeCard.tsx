@@ -46,7 +46,7 @@ export function RetentionPurgeCard() {
           >
             {t('retention.dryRun')}
           </Button>
-          <Button size="md" color="red" onClick={() => setConfirming(true)} styles={wrappingButton}>
+          <Button size="md" color="red.8" onClick={() => setConfirming(true)} styles={wrappingButton}>
             {t('retention.apply')}
           </Button>
         </Group>
@@ -69,7 +69,7 @@ export function RetentionPurgeCard() {
           <Group gap="sm">
             <Button
               size="md"
-              color="red"
+              color="red.8"
               onClick={() => purge.mutate()}
               loading={purge.isPending}
               styles={wrappingButton}
