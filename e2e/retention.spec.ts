@@ -5,9 +5,7 @@ import { heading, signIn } from './support/pages.ts';
 
 const fourYearsAgo = (days: number) => new Date(Date.now() - (4 * 365 + days) * 86_400_000).toISOString();
 
-test('an admin sees what the purge would erase, applies it, and finds both runs in the purge log', async ({
-  page,
-}) => {
+test('an admin sees what the purge would erase, applies it, and finds both runs in the purge log', async ({ page }) => {
   // Three anonymous contacts from four years ago (past the 36 months kept), and one from today.
   const team = await createTeam();
   const worker = await createAccount('worker', [team.id]);
