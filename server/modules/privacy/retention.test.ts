@@ -2,7 +2,15 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymisedNickname, type RetentionKind } from '../../../core/contracts/retention.ts';
 import { uuidv7 } from '../../../core/uuid.ts';
-import { encounterNotes, encounters, people, referralEvents, sessions, syncOperations } from '../../db/schema/index.ts';
+import {
+  bridgingSupports,
+  encounterNotes,
+  encounters,
+  people,
+  referralEvents,
+  sessions,
+  syncOperations,
+} from '../../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../../test-support/app.ts';
 import { buildReferral } from '../../test-support/directory-factories.ts';
 import { buildEncounter, buildPerson, buildTeam, buildUser } from '../../test-support/factories.ts';
@@ -235,5 +243,45 @@ describe('dry run, batches and the purge log', () => {
     );
     expect(audits.map((a) => a.action)).toEqual(['read', 'delete']);
     expect(audits[1]?.details.counts.anonymousEncounters).toBe(7);
+  });
+});
+
+describe('what is still needed, and two purges at once', () => {
+  it('keeps the identity of a person with an open bridging support or a follow-up still to do', async () => {
+    const edge = cutoff('inactivePeople', 24);
+    const supported = await buildPerson(db(), teamId, { nickname: 'Accompagné' });
+    const followed = await buildPerson(db(), teamId, { nickname: 'Suivi à faire' });
+    for (const p of [supported, followed])
+      await db()
+        .update(people)
+        .set({ createdAt: justBefore(edge) })
+        .where(eq(people.id, p.id));
+    await db()
+      .insert(bridgingSupports)
+      .values({ id: uuidv7(), teamId, personId: supported.id, startedOn: '2023-01-10' });
+    await buildEncounter(db(), teamId, {
+      personId: followed.id,
+      occurredAt: justBefore(edge),
+      followUpOn: '2024-12-01',
+    });
+    await runPurge(db(), { dryRun: false, trigger: 'cli', now });
+    for (const id of [supported.id, followed.id]) {
+      const [person] = await db().select().from(people).where(eq(people.id, id));
+      expect(person?.nickname).not.toBe(anonymisedNickname);
+    }
+  });
+
+  it('shares the work when two purges run at once: everything concerned goes once, nothing fails', async () => {
+    const edge = cutoff('anonymousEncounters', 36);
+    const ids: string[] = [];
+    for (let i = 0; i < 9; i++)
+      ids.push((await buildEncounter(db(), teamId, { occurredAt: new Date(edge.getTime() - (i + 2) * 3_600_000) })).id);
+    const [first, second] = await Promise.all([
+      runPurge(db(), { dryRun: false, trigger: 'cli', now, batchSize: 2 }),
+      runPurge(db(), { dryRun: false, trigger: 'admin', now, batchSize: 2 }),
+    ]);
+    expect([first.error, second.error]).toEqual([null, null]);
+    expect(countOf(first, 'anonymousEncounters')! + countOf(second, 'anonymousEncounters')!).toBe(9);
+    for (const id of ids) expect(await exists(id)).toBe(false);
   });
 });
