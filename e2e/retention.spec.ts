@@ -23,7 +23,7 @@ test('an admin sees what the purge would erase, applies it, and finds both runs 
 
   await page.getByRole('button', { name: 'Voir ce qui serait effacé' }).click();
   await expect(page.getByText('Essai à blanc : rien n’a été effacé.')).toBeVisible();
-  const wouldGo = Number(await page.getByTestId('count-anonymousEncounters').innerText());
+  const wouldGo = Number(await page.getByTestId('count-anonymousEncounters').textContent());
   expect(wouldGo).toBeGreaterThanOrEqual(3);
   for (const id of old) expect((await asWorker.api.get(`/api/encounters/${id}`)).status()).toBe(200);
 
