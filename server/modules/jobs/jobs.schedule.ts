@@ -96,7 +96,8 @@ export function scheduleJobs(app: FastifyInstance, db: Database, handlers: JobHa
     return running;
   };
   app.addHook('onReady', async () => {
-    await poll();
+    // Not awaited: a purge due since the night the server was down must not hold up its start.
+    void poll();
     timer = setInterval(() => void poll(), intervalMs);
     timer.unref();
   });
