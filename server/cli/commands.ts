@@ -12,6 +12,7 @@ import { readBackup, restoreBackup, writeBackup } from '../ops/backup.ts';
 import { appliedMigrations, runnerOf } from '../ops/catalog.ts';
 import { seedDemo } from '../ops/seed.ts';
 import { type CommandSpec, UsageError, type Values } from './parse.ts';
+import { purgeCommand } from './purge.command.ts';
 
 type Output = { out(line: string): void };
 export type CliCommand = CommandSpec & { run(database: DatabaseHandle, args: CommandArgs, io: Output): Promise<void> };
@@ -198,4 +199,5 @@ export const commands: CliCommand[] = [
       for (const c of counts) io.out(`  ${c.table.padEnd(24)} ${c.rows}`);
     },
   },
+  purgeCommand,
 ];

@@ -72,9 +72,7 @@ export const actors = pgTable(
     index('actors_search_trgm_idx').using('gin', sql`${table.searchText} gin_trgm_ops`).with({ fastupdate: false }),
     // Every directory search leaves out the few inactive organisations' services: read from here,
     // not from a scan of every actor.
-    index('actors_inactive_idx')
-      .on(table.id)
-      .where(sql`not ${table.active}`),
+    index('actors_inactive_idx').on(table.id).where(sql`not ${table.active}`),
     unique('actors_external_unique').on(table.externalSource, table.externalId),
     check('actors_kind_check', sql`${table.kind} in ('organisation', 'keyPerson')`),
     // A key person belongs to one team; an organisation is everyone's.

@@ -11,6 +11,7 @@ export * from './network.ts';
 export * from './people.ts';
 export * from './projects.ts';
 export * from './referrals.ts';
+export * from './retention.ts';
 export * from './settings.ts';
 export * from './sync.ts';
 export * from './taxonomies.ts';

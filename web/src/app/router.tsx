@@ -167,6 +167,12 @@ const settingsRoute = createRoute({
   component: lazyRouteComponent(() => import('../modules/settings/SettingsPage.tsx'), 'SettingsPage'),
 });
 
+const retentionRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/admin/retention',
+  component: lazyRouteComponent(() => import('../modules/privacy/RetentionPage.tsx'), 'RetentionPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   choosePasswordRoute,
@@ -194,7 +200,7 @@ const routeTree = rootRoute.addChildren([
     ...projectRoutes,
     taxonomiesRoute,
     notAllowedRoute,
-    adminRoute.addChildren([usersRoute, teamsAdminRoute, auditRoute, settingsRoute]),
+    adminRoute.addChildren([usersRoute, teamsAdminRoute, auditRoute, settingsRoute, retentionRoute]),
   ]),
 ]);
 

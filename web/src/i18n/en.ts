@@ -11,6 +11,7 @@ import { networkEn } from './network.en.ts';
 import { projectsEn } from './projects.en.ts';
 import { referralsEn } from './referrals.en.ts';
 import { reportsEn } from './reports.en.ts';
+import { retentionEn } from './retention.en.ts';
 import { territoryEn } from './territory.en.ts';
 import { timeEn } from './time.en.ts';
 
@@ -30,6 +31,7 @@ export const en: Messages = {
   ...activitiesEn,
   ...committeesEn,
   ...projectsEn,
+  ...retentionEn,
   common: {
     loading: 'Loading…',
     save: 'Save',

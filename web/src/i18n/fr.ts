@@ -10,6 +10,7 @@ import { networkFr } from './network.fr.ts';
 import { projectsFr } from './projects.fr.ts';
 import { referralsFr } from './referrals.fr.ts';
 import { reportsFr } from './reports.fr.ts';
+import { retentionFr } from './retention.fr.ts';
 import { territoryFr } from './territory.fr.ts';
 import { timeFr } from './time.fr.ts';
 
@@ -32,6 +33,7 @@ export const fr = {
   ...activitiesFr,
   ...committeesFr,
   ...projectsFr,
+  ...retentionFr,
   common: {
     loading: 'Chargement…',
     save: 'Enregistrer',

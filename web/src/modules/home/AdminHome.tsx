@@ -1,6 +1,7 @@
 import { Anchor, Card, Group, List, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
 import {
   IconBuildingCommunity,
+  IconClockShield,
   IconList,
   IconListSearch,
   IconSettings,
@@ -16,7 +17,14 @@ import { teamsQuery, usersQuery } from '../../api/queries.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 
 type ShortcutProps = {
-  to: '/admin/users' | '/admin/teams' | '/admin/audit' | '/admin/settings' | '/taxonomies' | '/directory';
+  to:
+    | '/admin/users'
+    | '/admin/teams'
+    | '/admin/audit'
+    | '/admin/settings'
+    | '/taxonomies'
+    | '/directory'
+    | '/admin/retention';
   icon: ReactNode;
   title: string;
   detail: string;
@@ -110,6 +118,12 @@ export function AdminHome({ user }: { user: CurrentUser }) {
           icon={<IconBuildingCommunity size={24} />}
           title={t('directory.title')}
           detail={t('directory.intro')}
+        />
+        <Shortcut
+          to="/admin/retention"
+          icon={<IconClockShield size={24} />}
+          title={t('retention.title')}
+          detail={t('retention.intro')}
         />
       </SimpleGrid>
     </Stack>
