@@ -14,6 +14,8 @@ export function renderReportCsv(shown: ShownReport, language: Language): Buffer 
   for (const fact of reportFacts(shown, language)) records.push([w.report, fact.label, '', fact.value]);
   for (const line of legendLines(shown, language)) records.push([w.legend, line.mark, '', line.meaning]);
   for (const table of shown.tables) {
+    if (table.rows.length === 0) records.push([table.title[language], '', '', '']);
+    if (table.note) records.push([table.title[language], w.note, '', table.note[language]]);
     for (const row of table.rows) {
       row.cells.forEach((figure, index) => {
         const column = table.columns[index];

@@ -53,6 +53,7 @@ export function renderReportPdf(
     doc.moveDown(1).font('Helvetica-Bold').fontSize(13).fillColor(ink).text(table.title[language]);
     if (table.note) doc.font('Helvetica').fontSize(9).fillColor(muted).text(table.note[language]);
     if (table.chart === 'bars') drawBars(doc, table, shown.threshold, language);
+    if (table.rows.length === 0) continue;
     doc.moveDown(0.3).font('Helvetica').fontSize(10).fillColor(ink);
     doc.table({
       columnStyles: ['*', ...table.columns.map(() => 70)],

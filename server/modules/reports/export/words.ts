@@ -15,6 +15,7 @@ export const exportWords = {
     row: 'Ligne',
     column: 'Colonne',
     value: 'Valeur',
+    note: 'Note',
     countsOnly: 'Ce rapport ne contient que des nombres : aucun nom, aucune donnée sur une personne.',
     primary: (threshold: number) =>
       `moins de ${threshold} (de 0 à ${threshold - 1}) : caché pour que personne ne puisse être reconnu.`,
@@ -33,6 +34,7 @@ export const exportWords = {
     row: 'Row',
     column: 'Column',
     value: 'Value',
+    note: 'Note',
     countsOnly: 'This report holds counts only: no names, no data about any person.',
     primary: (threshold: number) =>
       `fewer than ${threshold} (0 to ${threshold - 1}): hidden so that nobody can be recognised.`,
