@@ -1,4 +1,5 @@
 import { activitiesEn } from './activities.en.ts';
+import { advocacyEn } from './advocacy.en.ts';
 import { committeesEn } from './committees.en.ts';
 import { crisisEn } from './crisis.en.ts';
 import { diagnosticEn } from './diagnostic.en.ts';
@@ -28,6 +29,7 @@ export const en: Messages = {
   ...activitiesEn,
   ...committeesEn,
   ...projectsEn,
+  ...advocacyEn,
   common: {
     loading: 'Loading…',
     save: 'Save',
