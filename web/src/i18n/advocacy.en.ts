@@ -6,6 +6,7 @@ export const advocacyEn: Strings<typeof advocacyFr> = {
   advocacy: {
     tag: 'Pass to advocacy',
     edit: 'Edit advocacy',
+    taggedLead: 'Advocacy:',
     tagged: 'Advocacy',
     themes: 'Themes (up to three)',
     statement: 'Structural problem, without names',

@@ -3,6 +3,7 @@ export const advocacyFr = {
   advocacy: {
     tag: 'Transmettre au plaidoyer',
     edit: 'Modifier le plaidoyer',
+    taggedLead: 'Plaidoyer :',
     tagged: 'Plaidoyer',
     themes: 'Thèmes (trois au plus)',
     statement: 'Problème structurel, sans nom',

@@ -40,7 +40,7 @@ export function AdvocacyEditor({ signal, canChange }: { signal: NeedSignal; canC
         {tagged ? (
           <Group gap={6} aria-label={t('advocacy.tagged')}>
             <Text fz="sm" fw={700}>
-              {t('advocacy.tagged')} :
+              {t('advocacy.taggedLead')}
             </Text>
             {signal.advocacyThemes.map((theme) => (
               <Tag key={theme} tone="blue">
