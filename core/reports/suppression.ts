@@ -56,6 +56,7 @@ export function chooseHiddenFigures(report: ComputedReport): Map<string, 'primar
     }
   }
   const relations = indexRelations(report.relations, indexOf);
+  assertRelationsHold(report, relations, values, layout.unseen);
   const relationsOf: number[][] = values.map(() => []);
   relations.forEach((relation, index) => {
     for (const figure of [relation.total, ...relation.parts]) relationsOf[figure]?.push(index);
@@ -131,6 +132,27 @@ function findComplement(
     }
   }
   return null;
+}
+
+/**
+ * A relation that does not hold on the true values is a bug of the engine that made the report; the
+ * attack would reason from a falsehood and could miss a disclosure, so nothing leaves the server.
+ */
+function assertRelationsHold(
+  report: ComputedReport,
+  relations: IndexedRelation[],
+  values: number[],
+  unseen: ReadonlySet<number>,
+): void {
+  relations.forEach((relation, index) => {
+    const members = [relation.total, ...relation.parts];
+    if (members.some((figure) => unseen.has(figure))) return;
+    const sum = relation.parts.reduce((total, part) => total + (values[part] as number), 0);
+    if (sum !== values[relation.total])
+      throw new Error(
+        `Report ${report.templateId}: relation ${report.relations[index]?.total} = ${report.relations[index]?.parts.join(' + ')} does not hold (${values[relation.total]} ≠ ${sum})`,
+      );
+  });
 }
 
 type Layout = {

@@ -115,4 +115,9 @@ describe('showReport: primary and secondary suppression', () => {
     const shown = shownById(showReport(report));
     expect([...shown.values()].every((value) => typeof value === 'number')).toBe(true);
   });
+
+  it('refuses a report whose relations do not hold rather than reason from them', () => {
+    const report = reportOf([oneWayTable('wrong', [2, 9], { total: 12 })]);
+    expect(() => showReport(report)).toThrow(/wrong.total = wrong.r0 \+ wrong.r1 does not hold/);
+  });
 });
