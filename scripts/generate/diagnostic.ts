@@ -82,6 +82,10 @@ export const diagnostic: GeneratorModule = {
         status_note: status === 'new' ? null : 'Discuté en réunion d’équipe.',
         status_changed_by: status === 'new' ? null : (author?.id ?? null),
         status_changed_at: status === 'new' ? null : end.toISOString(),
+        // One signal in four passed to advocacy, so the partners' summary has something to show.
+        advocacy_themes: k % 4 === 1 ? [faker.helpers.arrayElement(['housing', 'health', 'food', 'services'])] : [],
+        structural_problem: k % 4 === 1 ? 'Les ressources du secteur ne suffisent plus à la demande.' : null,
+        advocacy_changed_at: k % 4 === 1 ? end.toISOString() : null,
         version: status === 'new' ? 1 : 2,
         created_at: first.toISOString(),
         updated_at: end.toISOString(),

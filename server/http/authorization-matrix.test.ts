@@ -4,6 +4,7 @@ import type { Role } from '../../core/roles.ts';
 import { Agent, signedInAgent } from '../test-support/agent.ts';
 import { createTestApp, type TestApp } from '../test-support/app.ts';
 import { activityRows } from '../test-support/authorization/activity-rows.ts';
+import { advocacyRows } from '../test-support/authorization/advocacy-rows.ts';
 import { committeeRows } from '../test-support/authorization/committee-rows.ts';
 import { crisisRows } from '../test-support/authorization/crisis-rows.ts';
 import { diagnosticRows } from '../test-support/authorization/diagnostic-rows.ts';
@@ -47,6 +48,7 @@ const table: Row[] = [
   ...crisisRows,
   ...projectRows,
   ...retentionRows,
+  ...advocacyRows,
 ];
 
 let t: TestApp;

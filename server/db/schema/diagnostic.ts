@@ -61,6 +61,11 @@ export const needSignals = pgTable(
     statusNote: text('status_note'),
     statusChangedBy: uuid('status_changed_by').references(() => users.id, { onDelete: 'set null' }),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
+    /** Advocacy themes (core/contracts/signals.ts advocacyThemes); empty when not passed to advocacy. */
+    advocacyThemes: jsonb('advocacy_themes').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    /** The structural problem behind the signal, checked for names before it is saved. */
+    structuralProblem: text('structural_problem'),
+    advocacyChangedAt: timestamp('advocacy_changed_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,4 +1,4 @@
-import type { NeedSignal } from '../../../core/contracts/signals.ts';
+import type { AdvocacyTheme, NeedSignal } from '../../../core/contracts/signals.ts';
 import type { LocalizedText } from '../../../core/localized.ts';
 import { suppressed } from '../../../core/small-cells.ts';
 import type { needSignals } from '../../db/schema/index.ts';
@@ -30,6 +30,8 @@ export function presentSignal(row: Row, labels: Map<string, LocalizedText>): Nee
     statusNote: row.statusNote,
     statusChangedBy: row.statusChangedByName,
     statusChangedAt: row.statusChangedAt?.toISOString() ?? null,
+    advocacyThemes: row.advocacyThemes as AdvocacyTheme[],
+    structuralProblem: row.structuralProblem,
     version: row.version,
   };
 }

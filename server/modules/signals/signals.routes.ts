@@ -1,7 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema, idParamsSchema } from '../../../core/contracts/common.ts';
 import {
+  advocacySummaryQuerySchema,
   changeNeedSignalBodySchema,
   detectionResultSchema,
   detectNeedSignalsBodySchema,
@@ -10,10 +11,13 @@ import {
   needSignalSchema,
   needSignalSettingsQuerySchema,
   needSignalSettingsSchema,
+  setSignalAdvocacyBodySchema,
   updateNeedSignalSettingsBodySchema,
 } from '../../../core/contracts/signals.ts';
 import { access } from '../../http/access.ts';
 import { conflictBodySchema, installConflictHandler } from '../fieldwork/fieldwork.errors.ts';
+import { setSignalAdvocacy } from './signals.advocacy.ts';
+import { advocacySummary } from './signals.advocacy-summary.ts';
 import { scheduleSignalDetection } from './signals.detect.ts';
 import { changeSignal, detectNow, listSignals, settingsTeam } from './signals.service.ts';
 import { readSignalSettings, saveSignalSettings } from './signals.settings.ts';
@@ -94,5 +98,42 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) =>
       saveSignalSettings(db, request, await settingsTeam(db, request, request.body.teamId), request.body),
+  );
+  api.patch(
+    '/need-signals/:id/advocacy',
+    {
+      config: { access: members },
+      schema: {
+        tags,
+        summary: 'Pass a signal to advocacy (themes) with the structural problem behind it, without names',
+        params: idParamsSchema,
+        body: setSignalAdvocacyBodySchema,
+        response: { 200: needSignalSchema, ...refused, 409: conflictBodySchema },
+      },
+    },
+    async (request) => setSignalAdvocacy(db, request, request.params.id, request.body),
+  );
+  api.get(
+    '/need-signals/advocacy-summary',
+    {
+      config: { access: access.signedIn },
+      schema: {
+        tags,
+        summary: 'The anonymous summary for partners of the signals passed to advocacy (CSV or PDF)',
+        querystring: advocacySummaryQuerySchema,
+        produces: ['text/csv', 'application/pdf'],
+        response: { 403: errorBodySchema, 422: errorBodySchema },
+      },
+    },
+    async (request, typedReply) => {
+      // A file, not JSON: the reply is used untyped so the bytes go out as they are.
+      const reply = typedReply as unknown as FastifyReply;
+      const file = await advocacySummary(db, request, request.query);
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(file.body);
+    },
   );
 }

@@ -26,7 +26,7 @@ export async function needLabels(db: Database | Tx): Promise<Map<string, Localiz
   return new Map(terms.map((t) => [t.code, { fr: t.labelFr, en: t.labelEn }]));
 }
 
-async function signalRows(db: Database | Tx, where: SQL | undefined) {
+export async function signalRows(db: Database | Tx, where: SQL | undefined) {
   return db
     .select({
       signal: needSignals,
@@ -85,12 +85,12 @@ export async function openSignalsOf(db: Database | Tx, neighbourhoodId: string, 
   return present(db, rows);
 }
 
-const scoped = scopedRecord(async (db, id) => {
+export const scoped = scopedRecord(async (db, id) => {
   const [row] = await db.select().from(needSignals).where(eq(needSignals.id, id));
   return row;
 }, signalLabel);
 
-async function presentOne(db: Database | Tx, id: string): Promise<NeedSignal> {
+export async function presentOne(db: Database | Tx, id: string): Promise<NeedSignal> {
   const [row] = await present(db, await signalRows(db, eq(needSignals.id, id)));
   if (!row) throw notFound(signalLabel);
   return row;
@@ -141,7 +141,7 @@ export async function changeSignal(
   return presentOne(db, id);
 }
 
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   const code =
     (error as { code?: string; cause?: { code?: string } }).code ??
     (error as { cause?: { code?: string } }).cause?.code;

@@ -1,4 +1,5 @@
 import { activitiesEn } from './activities.en.ts';
+import { advocacyEn } from './advocacy.en.ts';
 import { committeesEn } from './committees.en.ts';
 import { crisisEn } from './crisis.en.ts';
 import { diagnosticEn } from './diagnostic.en.ts';
@@ -32,6 +33,7 @@ export const en: Messages = {
   ...committeesEn,
   ...projectsEn,
   ...retentionEn,
+  ...advocacyEn,
   common: {
     loading: 'Loading…',
     save: 'Save',

@@ -1,4 +1,5 @@
 import { activitiesFr } from './activities.fr.ts';
+import { advocacyFr } from './advocacy.fr.ts';
 import { committeesFr } from './committees.fr.ts';
 import { crisisFr } from './crisis.fr.ts';
 import { diagnosticFr } from './diagnostic.fr.ts';
@@ -34,6 +35,7 @@ export const fr = {
   ...committeesFr,
   ...projectsFr,
   ...retentionFr,
+  ...advocacyFr,
   common: {
     loading: 'Chargement…',
     save: 'Enregistrer',

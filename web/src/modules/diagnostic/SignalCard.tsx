@@ -10,6 +10,7 @@ import { Tag, type TagTone } from '../../ui/Tag.tsx';
 import { useApiError } from '../../ui/use-api-error.ts';
 import { useLanguage } from '../../ui/use-language.ts';
 import { wrappingButton } from '../../ui/wrapping-button.ts';
+import { AdvocacyEditor } from './AdvocacyEditor.tsx';
 import { changeSignal, signalsKey } from './data.ts';
 
 const tones: Record<NeedSignalStatus, TagTone> = {
@@ -81,6 +82,7 @@ export function SignalCard({ signal, canChange }: { signal: NeedSignal; canChang
             {signal.statusNote ? ` — « ${signal.statusNote} »` : ''}
           </Text>
         ) : null}
+        <AdvocacyEditor signal={signal} canChange={canChange} />
         {conflict ? <FormAlert message={t('diagnostic.signals.conflict')} /> : <FormAlert message={general} />}
         {canChange ? (
           <>

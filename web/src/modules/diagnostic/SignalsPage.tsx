@@ -8,6 +8,7 @@ import { FormAlert } from '../../ui/FormAlert.tsx';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useApiError } from '../../ui/use-api-error.ts';
+import { AdvocacySummaryCard } from './AdvocacySummaryCard.tsx';
 import {
   detectSignals,
   diagnosticListQuery,
@@ -91,6 +92,7 @@ export function SignalsPage() {
           <SignalCard key={signal.id} signal={signal} canChange={user.role !== 'admin'} />
         ))}
       </Stack>
+      {user.role !== 'admin' ? <AdvocacySummaryCard /> : null}
       {coordinator ? <ThresholdsForm /> : null}
     </Stack>
   );

@@ -1,6 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { Diagnostic, DiagnosticFigures, DiagnosticVersion } from '../../../../core/contracts/diagnostic.ts';
-import type { DetectionResult, NeedSignal, NeedSignalSettings } from '../../../../core/contracts/signals.ts';
+import type {
+  AdvocacyTheme,
+  DetectionResult,
+  NeedSignal,
+  NeedSignalSettings,
+} from '../../../../core/contracts/signals.ts';
 import { api } from '../../api/client.ts';
 
 /** Reads and writes of need signals and diagnostics (issue 6). */
@@ -82,3 +87,13 @@ export const saveDiagnosticVersion = (neighbourhoodId: string, draft: VersionDra
 
 export const pdfUrl = (diagnosticId: string, version: number, language: 'fr' | 'en') =>
   `/api/diagnostics/${diagnosticId}/pdf?version=${version}&lang=${language}`;
+
+export const setAdvocacy = (signal: NeedSignal, themes: AdvocacyTheme[], structuralProblem: string) =>
+  api.patch<NeedSignal>(`/need-signals/${signal.id}/advocacy`, {
+    baseVersion: signal.version,
+    themes,
+    structuralProblem: themes.length && structuralProblem.trim() ? structuralProblem.trim() : null,
+  });
+
+export const advocacySummaryUrl = (format: 'csv' | 'pdf', from: string, to: string, language: 'fr' | 'en') =>
+  `/api/need-signals/advocacy-summary?${new URLSearchParams({ format, from, to, lang: language })}`;
