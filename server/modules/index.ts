@@ -14,6 +14,7 @@ import { networkRoutes } from './network/network.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { placeRoutes } from './places/places.routes.ts';
 import { auditRoutes } from './privacy/audit.routes.ts';
+import { rightsRoutes } from './privacy/rights.routes.ts';
 import { projectRoutes } from './projects/projects.routes.ts';
 import { referralRoutes } from './referrals/referrals.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
@@ -52,4 +53,5 @@ export async function registerModules(api: FastifyInstance): Promise<void> {
   await api.register(timeRoutes);
   await api.register(crisisRoutes);
   await api.register(projectRoutes);
+  await api.register(rightsRoutes);
 }
