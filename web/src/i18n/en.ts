@@ -9,6 +9,7 @@ import { hsdsEn } from './hsds.en.ts';
 import { neighbourhoodEn } from './neighbourhood.en.ts';
 import { networkEn } from './network.en.ts';
 import { projectsEn } from './projects.en.ts';
+import { rightsEn } from './rights.en.ts';
 import { referralsEn } from './referrals.en.ts';
 import { territoryEn } from './territory.en.ts';
 import { timeEn } from './time.en.ts';
@@ -28,6 +29,7 @@ export const en: Messages = {
   ...activitiesEn,
   ...committeesEn,
   ...projectsEn,
+  ...rightsEn,
   common: {
     loading: 'Loading…',
     save: 'Save',
@@ -251,6 +253,8 @@ export const en: Messages = {
       merge: 'Records merged',
       consent_record: 'Consent recorded',
       consent_withdraw: 'Consent withdrawn',
+      access_request: 'Data exported (access request)',
+      erase: 'Person erased',
     },
     entities: {
       user: 'Account',

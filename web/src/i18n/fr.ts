@@ -8,6 +8,7 @@ import { hsdsFr } from './hsds.fr.ts';
 import { neighbourhoodFr } from './neighbourhood.fr.ts';
 import { networkFr } from './network.fr.ts';
 import { projectsFr } from './projects.fr.ts';
+import { rightsFr } from './rights.fr.ts';
 import { referralsFr } from './referrals.fr.ts';
 import { territoryFr } from './territory.fr.ts';
 import { timeFr } from './time.fr.ts';
@@ -30,6 +31,7 @@ export const fr = {
   ...activitiesFr,
   ...committeesFr,
   ...projectsFr,
+  ...rightsFr,
   common: {
     loading: 'Chargement…',
     save: 'Enregistrer',
@@ -256,6 +258,8 @@ export const fr = {
       merge: 'Fusion de fiches',
       consent_record: 'Consentement noté',
       consent_withdraw: 'Consentement retiré',
+      access_request: 'Données exportées (droit d’accès)',
+      erase: 'Personne effacée',
     },
     entities: {
       user: 'Compte',

@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import type { CurrentUser } from '../../../../core/contracts/auth.ts';
 import { teamsQuery, usersQuery } from '../../api/queries.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { RightsHubSection } from '../privacy/RightsHubSection.tsx';
 
 type ShortcutProps = {
   to: '/admin/users' | '/admin/teams' | '/admin/audit' | '/admin/settings' | '/taxonomies' | '/directory';
@@ -112,6 +113,7 @@ export function AdminHome({ user }: { user: CurrentUser }) {
           detail={t('directory.intro')}
         />
       </SimpleGrid>
+      <RightsHubSection />
     </Stack>
   );
 }
