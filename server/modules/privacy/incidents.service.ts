@@ -199,6 +199,9 @@ export async function updateIncident(
 export async function incidentsCsv(db: Database, request: FastifyRequest, query: z.infer<typeof registerQuerySchema>) {
   const items = await listIncidents(db, request, query);
   const language = actorOf(request).language;
+  const teamNames = new Map(
+    (await db.select({ id: teams.id, name: teams.name }).from(teams)).map((t) => [t.id, t.name]),
+  );
   const header =
     language === 'fr'
       ? [
@@ -234,7 +237,7 @@ export async function incidentsCsv(db: Database, request: FastifyRequest, query:
       i.notifiedTo,
       i.notifiedOn,
       i.closedOn,
-      i.teamId ?? (language === 'fr' ? 'organisation' : 'organisation'),
+      i.teamId ? (teamNames.get(i.teamId) ?? '') : language === 'fr' ? 'toute l’organisation' : 'whole organisation',
     ]),
   );
 }
