@@ -45,13 +45,15 @@ test('a coordinator hands a person their data, erases them on request, and keeps
   expect(exported).toContain('Rosalie');
   expect(exported).toContain('Dort chez une amie.');
 
+  await page.getByRole('button', { name: 'Effacer cette personne' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/rights-person.png' });
   await page.getByRole('button', { name: 'Effacer cette personne' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Pourquoi ?').fill('Demande orale du 20 novembre');
   await dialog.getByLabel(/Tapez/).fill('Quelqu’un d’autre');
   await dialog.getByRole('button', { name: 'Effacer définitivement' }).click();
   await expect(dialog).toContainText('Le surnom tapé ne correspond pas');
-  await page.screenshot(shot('erase-dialog'));
+  await page.screenshot({ path: '/tmp/rights-erase-dialog.png' });
   await dialog.getByLabel(/Tapez/).fill(nickname);
   await dialog.getByRole('button', { name: 'Effacer définitivement' }).click();
   await expect(dialog.getByRole('status')).toContainText('a été effacée');

@@ -4,7 +4,7 @@ import { uuidv7 } from '../../../core/uuid.ts';
 import { type Agent, signedInAgent } from '../../test-support/agent.ts';
 import { createTestApp, type TestApp } from '../../test-support/app.ts';
 import { buildService } from '../../test-support/directory-factories.ts';
-import { buildNeighbourhood, buildPerson, buildTeam, buildUser } from '../../test-support/factories.ts';
+import { buildNeighbourhood, buildTeam, buildUser } from '../../test-support/factories.ts';
 
 /**
  * The access request and the erasure (issue 8, point 6), on a person with one of every record the
@@ -31,7 +31,7 @@ const who = {
 const reasonHeader = { 'x-access-reason': encodeURIComponent('Plainte 12 : vérification') };
 
 /** A write the world needs: it must have been saved (200 or 201). */
-async function created(response: { statusCode: number; body: string; json(): unknown }, _status = 201) {
+async function created(response: { statusCode: number; body: string; json(): unknown }) {
   expect([200, 201], response.body).toContain(response.statusCode);
   return response.json() as Record<string, unknown> & { id: string };
 }
@@ -57,12 +57,12 @@ beforeAll(async () => {
       consent: { scope: 'identityAndContact' },
     }),
   );
-  await created(await ana.post(`/api/people/${person.id}/consent/withdraw`, {}), 200);
-  await created(await ana.post(`/api/people/${person.id}/consent`, { scope: 'identity', ...identity }), 200);
+  await created(await ana.post(`/api/people/${person.id}/consent/withdraw`, {}));
+  await created(await ana.post(`/api/people/${person.id}/consent`, { scope: 'identity', ...identity }));
   neighbour = await created(await ana.post('/api/people', { nickname: 'Gaspard', ageBand: '50to64' }));
   const duplicate = await created(await ana.post('/api/people', { nickname: 'Zéfou' }));
   tombstoneId = duplicate.id;
-  await created(await ana.post(`/api/people/${person.id}/merge`, { absorbedId: duplicate.id }), 200);
+  await created(await ana.post(`/api/people/${person.id}/merge`, { absorbedId: duplicate.id }));
 
   for (const day of ['2026-11-02', '2026-11-03']) {
     const encounter = await created(
@@ -95,13 +95,12 @@ beforeAll(async () => {
       startedOn: '2026-10-01',
       note: 'Aide Ondine',
     }),
-    200,
   );
 
   const referral = await created(
     await ana.post('/api/referrals', { personId: person.id, serviceId, needs: ['housing'] }),
   );
-  await created(await ana.post(`/api/referrals/${referral.id}/notes`, { note: 'Ondine viendra mardi.' }), 200);
+  await created(await ana.post(`/api/referrals/${referral.id}/notes`, { note: 'Ondine viendra mardi.' }));
   const support = await created(
     await ana.post('/api/bridging-supports', { referralId: referral.id, purpose: 'Ondine attend' }),
   );

@@ -9,8 +9,8 @@ import { hsdsEn } from './hsds.en.ts';
 import { neighbourhoodEn } from './neighbourhood.en.ts';
 import { networkEn } from './network.en.ts';
 import { projectsEn } from './projects.en.ts';
-import { rightsEn } from './rights.en.ts';
 import { referralsEn } from './referrals.en.ts';
+import { rightsEn } from './rights.en.ts';
 import { territoryEn } from './territory.en.ts';
 import { timeEn } from './time.en.ts';
 

@@ -8,8 +8,8 @@ import { hsdsFr } from './hsds.fr.ts';
 import { neighbourhoodFr } from './neighbourhood.fr.ts';
 import { networkFr } from './network.fr.ts';
 import { projectsFr } from './projects.fr.ts';
-import { rightsFr } from './rights.fr.ts';
 import { referralsFr } from './referrals.fr.ts';
+import { rightsFr } from './rights.fr.ts';
 import { territoryFr } from './territory.fr.ts';
 import { timeFr } from './time.fr.ts';
 
