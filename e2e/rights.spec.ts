@@ -32,6 +32,8 @@ test('a coordinator hands a person their data, erases them on request, and keeps
     headers,
   });
   const encounterId = (await contact.json()).id as string;
+  const neighbour = unique('Gaston');
+  expect((await asWorker.api.post('/api/people', { data: { nickname: neighbour }, headers })).status()).toBe(201);
 
   await signIn(page, coordinator.email, coordinator.password);
   await page.goto(`/people/${personId}`);
@@ -77,9 +79,12 @@ test('a coordinator hands a person their data, erases them on request, and keeps
   await expect(heading(page, 'Registre des incidents')).toBeVisible();
   await page.getByLabel('Quoi ?').selectOption({ label: 'Message envoyé à la mauvaise personne' });
   await page.getByLabel('Quelles données ?').fill('Un texto avec une heure de rendez-vous');
+  await page.getByLabel('Personnes suivies concernées (facultatif)').fill(neighbour);
+  await page.getByRole('button', { name: `Lier ${neighbour}` }).click();
   await page.getByLabel('Mesures prises').fill('Message supprimé par le destinataire.');
   await page.getByRole('button', { name: 'Enregistrer l’incident' }).click();
   await expect(page.getByText('Un texto avec une heure de rendez-vous')).toBeVisible();
+  await expect(page.getByText(neighbour)).toBeVisible();
   await page.getByRole('button', { name: 'Clore aujourd’hui' }).click();
   await expect(page.getByText(/^Clos le/)).toBeVisible();
   await page.screenshot(shot('incidents'));

@@ -6,9 +6,19 @@ import { incidentNatures } from '../../../../core/contracts/rights.ts';
 import { FormCard } from '../../ui/FormCard.tsx';
 import { SavedNotice } from '../../ui/SavedNotice.tsx';
 import { useApiError } from '../../ui/use-api-error.ts';
+import { AffectedPeoplePicker, type Picked } from './AffectedPeoplePicker.tsx';
 import { createIncident, rightsKey, today } from './rights-data.ts';
 
-const fields = ['occurredOn', 'nature', 'dataConcerned', 'peopleAffected', 'measures', 'notifiedTo', 'notifiedOn'];
+const fields = [
+  'occurredOn',
+  'nature',
+  'dataConcerned',
+  'peopleAffected',
+  'affectedPersonIds',
+  'measures',
+  'notifiedTo',
+  'notifiedOn',
+];
 const blank = () => ({
   occurredOn: today(),
   nature: 'lostDevice',
@@ -25,6 +35,7 @@ export function IncidentForm({ teamId }: { teamId: string | null }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState(blank);
+  const [picked, setPicked] = useState<Picked[]>([]);
   const save = useMutation({
     mutationFn: () =>
       createIncident({
@@ -32,13 +43,15 @@ export function IncidentForm({ teamId }: { teamId: string | null }) {
         occurredOn: draft.occurredOn,
         nature: draft.nature,
         dataConcerned: draft.dataConcerned,
-        peopleAffected: Number(draft.peopleAffected) || 0,
+        peopleAffected: Math.max(Number(draft.peopleAffected) || 0, picked.length),
+        affectedPersonIds: picked.map((p) => p.id),
         measures: orNull(draft.measures),
         notifiedTo: orNull(draft.notifiedTo),
         notifiedOn: orNull(draft.notifiedOn),
       }),
     onSuccess: () => {
       setDraft(blank());
+      setPicked([]);
       return queryClient.invalidateQueries({ queryKey: rightsKey });
     },
   });
@@ -83,6 +96,14 @@ export function IncidentForm({ teamId }: { teamId: string | null }) {
         allowDecimal={false}
         size="md"
       />
+      {teamId ? (
+        <AffectedPeoplePicker
+          teamId={teamId}
+          picked={picked}
+          onChange={setPicked}
+          error={failure.field('affectedPersonIds')}
+        />
+      ) : null}
       <Textarea
         label={t('rights.measures')}
         value={draft.measures}
