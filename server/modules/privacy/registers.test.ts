@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consentEvents, people } from '../../db/schema/index.ts';
 import { type Agent, signedInAgent } from '../../test-support/agent.ts';
 import { createTestApp, type TestApp } from '../../test-support/app.ts';
 import { buildPerson, buildTeam, buildUser } from '../../test-support/factories.ts';
@@ -60,6 +63,37 @@ describe('consent register', () => {
     const bad = await coordinator.get('/api/consent-register?from=mardi');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].path).toBe('from');
+  });
+});
+
+describe('consent register backfill', () => {
+  it('starts the register from what the people rows know: the consent on record and a dated withdrawal', async () => {
+    const db = t.database.db;
+    const team = (await buildTeam(db)).id;
+    const consented = await buildPerson(db, team, { firstName: 'Aline' });
+    const withdrawn = await buildPerson(db, team);
+    await db
+      .update(people)
+      .set({ consentWithdrawnAt: new Date('2026-02-01T10:00:00Z') })
+      .where(eq(people.id, withdrawn.id));
+    await buildPerson(db, team);
+    // The migration's own statements, run again on rows written without the consent paths.
+    // Found by name, not number: migrations are renumbered when branches meet.
+    const folder = new URL('../../db/migrations/', import.meta.url);
+    const name = readdirSync(folder).find((file) => file.endsWith('_peoples_rights.sql'));
+    const migration = readFileSync(new URL(String(name), folder), 'utf8');
+    const backfill = migration
+      .split('--> statement-breakpoint')
+      .filter((s) => s.includes('INSERT INTO "consent_events"'));
+    expect(backfill).toHaveLength(2);
+    for (const statement of backfill) await db.execute(sql.raw(statement));
+    const lines = await db.select().from(consentEvents).where(eq(consentEvents.teamId, team));
+    expect(lines.map((l) => [l.personId, l.kind, l.scope]).sort()).toEqual(
+      [
+        [consented.id, 'given', 'identity'],
+        [withdrawn.id, 'withdrawn', null],
+      ].sort(),
+    );
   });
 });
 
