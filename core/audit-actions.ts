@@ -15,5 +15,7 @@ export const auditActions = [
   'merge',
   'consent_record',
   'consent_withdraw',
+  'access_request',
+  'erase',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

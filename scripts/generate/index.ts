@@ -12,6 +12,7 @@ import { projects } from './projects.ts';
 import { fakerFor, seedNumber, seedTag } from './random.ts';
 import { referrals } from './referrals.ts';
 import { retention } from './retention.ts';
+import { rights } from './rights.ts';
 import { territories } from './territories.ts';
 import { territorySectors } from './territory-sectors.ts';
 import { time } from './time.ts';
@@ -34,6 +35,7 @@ const modules: GeneratorModule[] = [
   crisis,
   projects,
   retention,
+  rights,
 ];
 
 /**

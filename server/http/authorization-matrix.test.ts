@@ -17,6 +17,7 @@ import { networkRows } from '../test-support/authorization/network-rows.ts';
 import { projectRows } from '../test-support/authorization/project-rows.ts';
 import { referralRows } from '../test-support/authorization/referrals-rows.ts';
 import { retentionRows } from '../test-support/authorization/retention-rows.ts';
+import { rightsRows } from '../test-support/authorization/rights-rows.ts';
 import { territoryRows } from '../test-support/authorization/territory-rows.ts';
 import { timeRows } from '../test-support/authorization/time-rows.ts';
 import {
@@ -49,6 +50,7 @@ const table: Row[] = [
   ...projectRows,
   ...retentionRows,
   ...advocacyRows,
+  ...rightsRows,
 ];
 
 let t: TestApp;

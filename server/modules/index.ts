@@ -15,6 +15,7 @@ import { peopleRoutes } from './people/people.routes.ts';
 import { placeRoutes } from './places/places.routes.ts';
 import { auditRoutes } from './privacy/audit.routes.ts';
 import { retentionRoutes } from './privacy/retention.routes.ts';
+import { rightsRoutes } from './privacy/rights.routes.ts';
 import { projectRoutes } from './projects/projects.routes.ts';
 import { referralRoutes } from './referrals/referrals.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
@@ -54,4 +55,5 @@ export async function registerModules(api: FastifyInstance): Promise<void> {
   await api.register(crisisRoutes);
   await api.register(projectRoutes);
   await api.register(retentionRoutes);
+  await api.register(rightsRoutes);
 }

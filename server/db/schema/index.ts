@@ -12,6 +12,7 @@ export * from './people.ts';
 export * from './projects.ts';
 export * from './referrals.ts';
 export * from './retention.ts';
+export * from './rights.ts';
 export * from './settings.ts';
 export * from './sync.ts';
 export * from './taxonomies.ts';

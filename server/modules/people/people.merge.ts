@@ -6,6 +6,7 @@ import type { Database, Tx } from '../../db/client.ts';
 import {
   activityAttendance,
   bridgingSupports,
+  consentEvents,
   encounters,
   people,
   personRoles,
@@ -31,6 +32,7 @@ const personReferences = [
   { name: 'referrals', table: referrals, column: referrals.personId },
   { name: 'bridgingSupports', table: bridgingSupports, column: bridgingSupports.personId },
   { name: 'projects', table: projectCitizens, column: projectCitizens.personId },
+  { name: 'consents', table: consentEvents, column: consentEvents.personId },
 ] as const;
 
 /** The absorbed record's sessions become the survivor's; a session both attended is kept once. */

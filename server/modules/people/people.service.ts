@@ -20,6 +20,7 @@ import { AppError, invalidField, notFound } from '../../http/errors.ts';
 import { actorOf } from '../../http/request-context.ts';
 import { fieldError, invalidFields, VersionConflict } from '../fieldwork/fieldwork.errors.ts';
 import { scopedRecord, teamFilter, writeTeam } from '../fieldwork/fieldwork.policy.ts';
+import { recordConsentEvent } from '../privacy/consents.record.ts';
 import { presentPerson, presentSummary } from './people.presenter.ts';
 import { encounterStats, findPerson, listPeopleRows, type PersonRow, rolesOf, searchPeople } from './people.repo.ts';
 
@@ -122,6 +123,15 @@ export async function createPerson(
         createdBy: actor.id,
       })
       .returning();
+    if (row?.consentGivenAt)
+      await recordConsentEvent(tx, {
+        teamId,
+        personId: id,
+        kind: 'given',
+        scope: row.consentScope,
+        occurredAt: row.consentGivenAt,
+        recordedBy: actor.id,
+      });
     await recordAudit(tx, request, {
       action: 'create',
       entityType: 'person',
@@ -182,19 +192,30 @@ export async function recordConsent(
   body: z.output<typeof recordConsentBodySchema>,
 ) {
   const current = await writablePerson(db, request, id);
+  const givenAt = body.givenAt ? new Date(body.givenAt) : new Date();
+  const recordedBy = actorOf(request).id;
   return changePerson(
     db,
     request,
     current,
     body.baseVersion,
     {
-      consentGivenAt: body.givenAt ? new Date(body.givenAt) : new Date(),
+      consentGivenAt: givenAt,
       consentScope: body.scope,
-      consentRecordedBy: actorOf(request).id,
+      consentRecordedBy: recordedBy,
       consentWithdrawnAt: null,
       ...identityOf(body),
     },
     { action: 'consent_record', entityType: 'person_consent', details: { scope: body.scope } },
+    (tx) =>
+      recordConsentEvent(tx, {
+        teamId: current.teamId,
+        personId: id,
+        kind: 'given',
+        scope: body.scope,
+        occurredAt: givenAt,
+        recordedBy,
+      }),
   );
 }
 
@@ -230,6 +251,14 @@ export async function withdrawConsent(
     { ...erasure, consentWithdrawnAt: new Date() },
     { action: 'consent_withdraw', entityType: 'person_identity', details: { erased } },
     async (tx) => {
+      await recordConsentEvent(tx, {
+        teamId: current.teamId,
+        personId: id,
+        kind: 'withdrawn',
+        scope: current.consentScope,
+        occurredAt: new Date(),
+        recordedBy: actorOf(request).id,
+      });
       await tx.update(people).set(erasure).where(eq(people.mergedIntoId, id));
       await tx
         .update(encounters)

@@ -7,6 +7,7 @@ import { diagnosticRoutes } from '../modules/diagnostic/routes.ts';
 import { directoryPrintRoutes, directoryRoutes } from '../modules/directory/routes.ts';
 import { neighbourhoodRoutes } from '../modules/neighbourhood/routes.ts';
 import { networkRoutes } from '../modules/network/routes.ts';
+import { rightsRoutes } from '../modules/privacy/rights-routes.ts';
 import { projectRoutes } from '../modules/projects/routes.ts';
 import { referralPrintRoutes, referralRoutes } from '../modules/referrals/routes.ts';
 import { territoryRoutes } from '../modules/territory/routes.ts';
@@ -198,6 +199,7 @@ const routeTree = rootRoute.addChildren([
     ...activityRoutes,
     ...committeeRoutes,
     ...projectRoutes,
+    ...rightsRoutes,
     taxonomiesRoute,
     notAllowedRoute,
     adminRoute.addChildren([usersRoute, teamsAdminRoute, auditRoute, settingsRoute, retentionRoute]),

@@ -13,6 +13,7 @@ import { projectsEn } from './projects.en.ts';
 import { referralsEn } from './referrals.en.ts';
 import { reportsEn } from './reports.en.ts';
 import { retentionEn } from './retention.en.ts';
+import { rightsEn } from './rights.en.ts';
 import { territoryEn } from './territory.en.ts';
 import { timeEn } from './time.en.ts';
 
@@ -34,6 +35,7 @@ export const en: Messages = {
   ...projectsEn,
   ...retentionEn,
   ...advocacyEn,
+  ...rightsEn,
   common: {
     loading: 'Loading…',
     save: 'Save',
@@ -257,6 +259,8 @@ export const en: Messages = {
       merge: 'Records merged',
       consent_record: 'Consent recorded',
       consent_withdraw: 'Consent withdrawn',
+      access_request: 'Data exported (access request)',
+      erase: 'Person erased',
     },
     entities: {
       user: 'Account',

@@ -12,6 +12,7 @@ import { projectsFr } from './projects.fr.ts';
 import { referralsFr } from './referrals.fr.ts';
 import { reportsFr } from './reports.fr.ts';
 import { retentionFr } from './retention.fr.ts';
+import { rightsFr } from './rights.fr.ts';
 import { territoryFr } from './territory.fr.ts';
 import { timeFr } from './time.fr.ts';
 
@@ -36,6 +37,7 @@ export const fr = {
   ...projectsFr,
   ...retentionFr,
   ...advocacyFr,
+  ...rightsFr,
   common: {
     loading: 'Chargement…',
     save: 'Enregistrer',
@@ -262,6 +264,8 @@ export const fr = {
       merge: 'Fusion de fiches',
       consent_record: 'Consentement noté',
       consent_withdraw: 'Consentement retiré',
+      access_request: 'Données exportées (droit d’accès)',
+      erase: 'Personne effacée',
     },
     entities: {
       user: 'Compte',

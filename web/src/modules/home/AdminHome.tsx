@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import type { CurrentUser } from '../../../../core/contracts/auth.ts';
 import { teamsQuery, usersQuery } from '../../api/queries.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { RightsHubSection } from '../privacy/RightsHubSection.tsx';
 
 type ShortcutProps = {
   to:
@@ -126,6 +127,7 @@ export function AdminHome({ user }: { user: CurrentUser }) {
           detail={t('retention.intro')}
         />
       </SimpleGrid>
+      <RightsHubSection />
     </Stack>
   );
 }

@@ -17,6 +17,7 @@ import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CardLink } from '../../ui/CardLink.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { RightsHubSection } from '../privacy/RightsHubSection.tsx';
 
 type Entry = {
   to:
@@ -99,6 +100,7 @@ export function NeighbourhoodHubPage() {
           </SimpleGrid>
         </Stack>
       ))}
+      <RightsHubSection />
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../core/contracts/people.ts';
 import { ApiError } from '../../api/errors.ts';
+import { useCurrentUser } from '../../api/session.ts';
 import { ConflictCard, InvalidCard } from '../../offline/OutboxCards.tsx';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
@@ -11,6 +12,7 @@ import { RouterAnchor } from '../../ui/RouterAnchor.tsx';
 import { RouterButton } from '../../ui/RouterButton.tsx';
 import { Tag } from '../../ui/Tag.tsx';
 import { outboxQuery, referenceQuery } from '../fieldwork/data.ts';
+import { PersonRightsSection } from '../privacy/PersonRightsSection.tsx';
 import { BridgingSection } from '../referrals/BridgingSection.tsx';
 import { PersonReferrals } from '../referrals/PersonReferrals.tsx';
 import { AttachSection } from './AttachSection.tsx';
@@ -53,6 +55,7 @@ function provisional(id: string, nickname: string, teamId = ''): Person {
 export function PersonPage() {
   const { personId } = route.useParams();
   const { t } = useTranslation();
+  const user = useCurrentUser();
   const person = useQuery(personQuery(personId));
   const outbox = useQuery(outboxQuery);
   const reference = useQuery(referenceQuery);
@@ -132,6 +135,7 @@ export function PersonPage() {
       {person.data ? <TimelineSection personId={personId} /> : null}
       {person.data ? <AttachSection personId={personId} /> : null}
       {person.data ? <MergeSection person={person.data} /> : null}
+      {person.data && user.role === 'coordinator' ? <PersonRightsSection person={person.data} /> : null}
     </Stack>
   );
 }

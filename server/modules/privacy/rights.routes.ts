@@ -1,0 +1,168 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorBodySchema, idParamsSchema } from '../../../core/contracts/common.ts';
+import {
+  accessRequestQuerySchema,
+  consentRegisterSchema,
+  createPrivacyIncidentBodySchema,
+  erasureBodySchema,
+  erasureResultSchema,
+  privacyIncidentListSchema,
+  privacyIncidentSchema,
+  registerQuerySchema,
+  updatePrivacyIncidentBodySchema,
+} from '../../../core/contracts/rights.ts';
+import { access } from '../../http/access.ts';
+import { consentRegister, consentRegisterCsv } from './consents.service.ts';
+import { createIncident, incidentsCsv, listIncidents, updateIncident } from './incidents.service.ts';
+import { csvFileName } from './rights.csv.ts';
+import { erasePerson } from './rights.erase.ts';
+import { accessRequest } from './rights.export.ts';
+import { accessRequestHtml } from './rights.html.ts';
+
+const tags = ['privacy'];
+const refused = { 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 422: errorBodySchema };
+const coordination = access.roles('coordinator', 'admin');
+
+/** A file, not JSON: the reply goes out untyped, as a download never cached. */
+function download(reply: unknown, type: string, fileName: string, body: string) {
+  return (reply as FastifyReply)
+    .type(type)
+    .header('content-disposition', `attachment; filename="${fileName}"`)
+    .header('cache-control', 'no-store')
+    .send(body);
+}
+
+export async function rightsRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = app.context.database;
+
+  api.get(
+    '/people/:id/access-request',
+    {
+      config: { access: coordination },
+      schema: {
+        tags,
+        summary: 'Access request: everything held about one person, as JSON or a readable HTML page (audited)',
+        params: idParamsSchema,
+        querystring: accessRequestQuerySchema,
+        produces: ['application/json', 'text/html'],
+        response: refused,
+      },
+    },
+    async (request, reply) => {
+      const document = await accessRequest(db, request, request.params.id);
+      const name = `acces-${document.person.id}-${document.generatedAt.slice(0, 10)}`;
+      return request.query.format === 'html'
+        ? download(reply, 'text/html; charset=utf-8', `${name}.html`, accessRequestHtml(document))
+        : download(reply, 'application/json; charset=utf-8', `${name}.json`, JSON.stringify(document, null, 2));
+    },
+  );
+  api.post(
+    '/people/:id/erasure',
+    {
+      config: { access: access.roles('coordinator') },
+      schema: {
+        tags,
+        summary: 'Erase a person on request: only anonymous counts remain (the nickname typed to confirm)',
+        params: idParamsSchema,
+        body: erasureBodySchema,
+        response: { 200: erasureResultSchema, ...refused },
+      },
+    },
+    async (request) => erasePerson(db, request, request.params.id, request.body),
+  );
+  api.get(
+    '/consent-register',
+    {
+      config: { access: coordination },
+      schema: {
+        tags,
+        summary: 'Consents given and withdrawn, by team and period (reading it is audited)',
+        querystring: registerQuerySchema,
+        response: { 200: consentRegisterSchema, ...refused },
+      },
+    },
+    async (request) => ({ items: await consentRegister(db, request, request.query) }),
+  );
+  api.get(
+    '/consent-register.csv',
+    {
+      config: { access: coordination },
+      schema: {
+        tags,
+        summary: 'The consent register as CSV',
+        querystring: registerQuerySchema,
+        produces: ['text/csv'],
+        response: refused,
+      },
+    },
+    async (request, reply) =>
+      download(
+        reply,
+        'text/csv; charset=utf-8',
+        csvFileName('registre-consentements'),
+        await consentRegisterCsv(db, request, request.query),
+      ),
+  );
+  api.get(
+    '/privacy-incidents',
+    {
+      config: { access: coordination },
+      schema: {
+        tags,
+        summary: 'Privacy incidents of my teams and of the organisation',
+        querystring: registerQuerySchema,
+        response: { 200: privacyIncidentListSchema, ...refused },
+      },
+    },
+    async (request) => ({ items: await listIncidents(db, request, request.query) }),
+  );
+  api.get(
+    '/privacy-incidents.csv',
+    {
+      config: { access: coordination },
+      schema: {
+        tags,
+        summary: 'The incident register as CSV',
+        querystring: registerQuerySchema,
+        produces: ['text/csv'],
+        response: refused,
+      },
+    },
+    async (request, reply) =>
+      download(
+        reply,
+        'text/csv; charset=utf-8',
+        csvFileName('registre-incidents'),
+        await incidentsCsv(db, request, request.query),
+      ),
+  );
+  api.post(
+    '/privacy-incidents',
+    {
+      config: { access: coordination },
+      schema: {
+        tags,
+        summary: 'Record a privacy incident (a team’s, or the organisation’s for an admin)',
+        body: createPrivacyIncidentBodySchema,
+        response: { 201: privacyIncidentSchema, ...refused },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createIncident(db, request, request.body)),
+  );
+  api.patch(
+    '/privacy-incidents/:id',
+    {
+      config: { access: coordination },
+      schema: {
+        tags,
+        summary: 'Complete an incident: measures, notification, closing',
+        params: idParamsSchema,
+        body: updatePrivacyIncidentBodySchema,
+        response: { 200: privacyIncidentSchema, 409: errorBodySchema, ...refused },
+      },
+    },
+    async (request) => updateIncident(db, request, request.params.id, request.body),
+  );
+}
