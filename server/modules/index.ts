@@ -13,6 +13,7 @@ import { neighbourhoodRoutes } from './neighbourhoods/neighbourhoods.routes.ts';
 import { networkRoutes } from './network/network.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { placeRoutes } from './places/places.routes.ts';
+import { accessGrantRoutes } from './privacy/access-grants.routes.ts';
 import { auditRoutes } from './privacy/audit.routes.ts';
 import { projectRoutes } from './projects/projects.routes.ts';
 import { referralRoutes } from './referrals/referrals.routes.ts';
@@ -52,4 +53,5 @@ export async function registerModules(api: FastifyInstance): Promise<void> {
   await api.register(timeRoutes);
   await api.register(crisisRoutes);
   await api.register(projectRoutes);
+  await api.register(accessGrantRoutes);
 }
