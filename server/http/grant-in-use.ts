@@ -6,7 +6,7 @@ export type GrantInUse = { id: string; reason: string };
 // Kept beside the request rather than on it: only the scoping code sets it, only the audit reads it.
 const grants = new WeakMap<FastifyRequest, GrantInUse>();
 
-export function useGrant(request: FastifyRequest, grant: GrantInUse): void {
+export function markReadUnderGrant(request: FastifyRequest, grant: GrantInUse): void {
   grants.set(request, grant);
 }
 

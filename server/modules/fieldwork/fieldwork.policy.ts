@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { type LocalizedText, text } from '../../../core/localized.ts';
 import type { Database, Tx } from '../../db/client.ts';
 import { AppError, invalidField, notFound } from '../../http/errors.ts';
-import { useGrant } from '../../http/grant-in-use.ts';
+import { markReadUnderGrant } from '../../http/grant-in-use.ts';
 import { type Actor, accessReason, actorOf } from '../../http/request-context.ts';
 import { liveGrant } from '../privacy/access-grants.repo.ts';
 
@@ -49,7 +49,7 @@ export async function mayRead(
   if (personId) {
     const grant = await liveGrant(db, actor.id, personId);
     if (grant) {
-      useGrant(request, { id: grant.id, reason: grant.reason });
+      markReadUnderGrant(request, { id: grant.id, reason: grant.reason });
       return true;
     }
   }
