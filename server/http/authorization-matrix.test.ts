@@ -13,6 +13,7 @@ import { foundationRows } from '../test-support/authorization/foundation-rows.ts
 import { hsdsRows } from '../test-support/authorization/hsds-rows.ts';
 import { type Caller, callers, type Row, type World } from '../test-support/authorization/matrix.ts';
 import { networkRows } from '../test-support/authorization/network-rows.ts';
+import { privacyRows } from '../test-support/authorization/privacy-rows.ts';
 import { projectRows } from '../test-support/authorization/project-rows.ts';
 import { referralRows } from '../test-support/authorization/referrals-rows.ts';
 import { territoryRows } from '../test-support/authorization/territory-rows.ts';
@@ -45,6 +46,7 @@ const table: Row[] = [
   ...timeRows,
   ...crisisRows,
   ...projectRows,
+  ...privacyRows,
 ];
 
 let t: TestApp;
