@@ -1,4 +1,5 @@
 import { hash } from '@node-rs/argon2';
+import { accessGrantsModule } from './access-grants.ts';
 import { accounts, generatedPassword } from './accounts.ts';
 import { activities } from './activities.ts';
 import { auditTrail } from './audit.ts';
@@ -32,6 +33,7 @@ const modules: GeneratorModule[] = [
   time,
   crisis,
   projects,
+  accessGrantsModule,
 ];
 
 /**

@@ -1,5 +1,4 @@
 import { createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
-import { auditActions } from '../../../core/audit-actions.ts';
 import { activityRoutes } from '../modules/activities/routes.ts';
 import { committeeRoutes } from '../modules/committees/routes.ts';
 import { crisisRoutes } from '../modules/crisis/routes.ts';
@@ -7,6 +6,7 @@ import { diagnosticRoutes } from '../modules/diagnostic/routes.ts';
 import { directoryPrintRoutes, directoryRoutes } from '../modules/directory/routes.ts';
 import { neighbourhoodRoutes } from '../modules/neighbourhood/routes.ts';
 import { networkRoutes } from '../modules/network/routes.ts';
+import { privacyRoutes } from '../modules/privacy/routes.ts';
 import { projectRoutes } from '../modules/projects/routes.ts';
 import { referralPrintRoutes, referralRoutes } from '../modules/referrals/routes.ts';
 import { territoryRoutes } from '../modules/territory/routes.ts';
@@ -135,30 +135,13 @@ const teamsAdminRoute = createRoute({
   component: lazyRouteComponent(() => import('../modules/teams/TeamsAdminPage.tsx'), 'TeamsAdminPage'),
 });
 
-export type AuditSearch = {
-  page?: number;
-  action?: (typeof auditActions)[number];
-  entityType?: string;
-  actorId?: string;
-  from?: string;
-  to?: string;
-};
-
+/** The audit viewer moved to /audit (coordinators too); old links still land there. */
 const auditRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/admin/audit',
-  validateSearch: (search: Record<string, unknown>): AuditSearch => {
-    const page = Number(search.page);
-    return {
-      page: Number.isInteger(page) && page > 1 ? page : undefined,
-      action: auditActions.find((action) => action === search.action),
-      entityType: text(search.entityType),
-      actorId: text(search.actorId),
-      from: text(search.from),
-      to: text(search.to),
-    };
+  beforeLoad: () => {
+    throw redirect({ to: '/audit' });
   },
-  component: lazyRouteComponent(() => import('../modules/privacy/AuditPage.tsx'), 'AuditPage'),
 });
 
 const settingsRoute = createRoute({
@@ -192,6 +175,7 @@ const routeTree = rootRoute.addChildren([
     ...activityRoutes,
     ...committeeRoutes,
     ...projectRoutes,
+    ...privacyRoutes,
     taxonomiesRoute,
     notAllowedRoute,
     adminRoute.addChildren([usersRoute, teamsAdminRoute, auditRoute, settingsRoute]),

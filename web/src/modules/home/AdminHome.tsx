@@ -16,7 +16,7 @@ import { teamsQuery, usersQuery } from '../../api/queries.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 
 type ShortcutProps = {
-  to: '/admin/users' | '/admin/teams' | '/admin/audit' | '/admin/settings' | '/taxonomies' | '/directory';
+  to: '/admin/users' | '/admin/teams' | '/audit' | '/admin/settings' | '/taxonomies' | '/directory';
   icon: ReactNode;
   title: string;
   detail: string;
@@ -88,7 +88,7 @@ export function AdminHome({ user }: { user: CurrentUser }) {
           }
         />
         <Shortcut
-          to="/admin/audit"
+          to="/audit"
           icon={<IconListSearch size={24} />}
           title={t('nav.audit')}
           detail={t('home.auditDetail')}

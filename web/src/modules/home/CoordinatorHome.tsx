@@ -9,6 +9,7 @@ import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { RouterButton } from '../../ui/RouterButton.tsx';
 import { CrisisReminders } from '../crisis/CrisisReminders.tsx';
+import { OpenGrantsCard } from '../privacy/OpenGrantsCard.tsx';
 import { MemberList } from '../teams/MemberList.tsx';
 import { TeamCard } from '../teams/TeamCard.tsx';
 
@@ -21,6 +22,7 @@ export function CoordinatorHome({ user }: { user: CurrentUser }) {
       <PageTitle title={t('home.myTeams')} description={t('home.hello', { name: user.name })} />
       <Text>{t('home.coordinatorWelcome')}</Text>
       <CrisisReminders user={user} />
+      <OpenGrantsCard user={user} />
       <Group gap="sm">
         <RouterButton to="/taxonomies" variant="light" leftSection={<IconList size={18} aria-hidden />}>
           {t('nav.taxonomies')}
