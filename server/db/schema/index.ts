@@ -1,3 +1,4 @@
+export * from './access-grants.ts';
 export * from './accounts.ts';
 export * from './activities.ts';
 export * from './audit.ts';
@@ -16,4 +17,3 @@ export * from './sync.ts';
 export * from './taxonomies.ts';
 export * from './territory.ts';
 export * from './time.ts';
-export * from './access-grants.ts';
