@@ -30,6 +30,7 @@ const phoneOnly = [
   'activities',
   'committees',
   'projects',
+  'break-the-glass',
 ];
 const phoneOnlyJourneys = new RegExp(`(^|/)(${phoneOnly.join('|')})\\.spec\\.ts$`);
 
