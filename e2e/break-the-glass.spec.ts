@@ -75,6 +75,17 @@ test('a worker of another team breaks the glass to read a note, and the team’s
   await page.getByRole('button', { name: `Révoquer l’accès de ${bruno.name}` }).click();
   await expect(page.getByTestId('access-grant').first()).toContainText(`Révoqué par ${coordinator.name}`);
 
+  // The same entries in the team's log, with an export of what is shown.
+  await page.goto(`/audit?breakGlass=true&personId=${person.id}`);
+  await expect(heading(page, "Journal d'audit")).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Accès exceptionnel fermé' })).toHaveCount(1);
+  await expect(page.getByRole('link', { name: 'Exporter (CSV)' })).toHaveAttribute(
+    'href',
+    /export\.csv\?.*breakGlass=true/,
+  );
+  await page.screenshot(shot('5-log'));
+  await expectAccessible(page);
+
   // Revoked: Bruno's next reading is refused at once.
   const asBruno = await signedInApi(bruno.email, bruno.password);
   expect((await asBruno.api.get(`/api/people/${person.id}`)).status()).toBe(404);

@@ -1,5 +1,5 @@
 import { Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconList, IconMap2 } from '@tabler/icons-react';
+import { IconList, IconListSearch, IconMap2 } from '@tabler/icons-react';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CurrentUser } from '../../../../core/contracts/auth.ts';
@@ -29,6 +29,9 @@ export function CoordinatorHome({ user }: { user: CurrentUser }) {
         </RouterButton>
         <RouterButton to="/neighbourhood" variant="light" leftSection={<IconMap2 size={18} aria-hidden />}>
           {t('neighbourhood.title')}
+        </RouterButton>
+        <RouterButton to="/audit" variant="light" leftSection={<IconListSearch size={18} aria-hidden />}>
+          {t('nav.audit')}
         </RouterButton>
       </Group>
       {user.teams.length === 0 ? (

@@ -37,6 +37,18 @@ export function AuditPage() {
       <PageTitle
         title={t('audit.title')}
         description={user.role === 'admin' ? t('audit.intro') : t('breakGlass.coordinatorIntro')}
+        actions={
+          <Button
+            component="a"
+            href={exportUrl(filters)}
+            download
+            variant="light"
+            size="md"
+            leftSection={<IconDownload size={20} aria-hidden />}
+          >
+            {t('breakGlass.export')}
+          </Button>
+        }
       />
       {search.personId ? (
         <Group gap="xs" wrap="nowrap">
@@ -50,19 +62,7 @@ export function AuditPage() {
           />
         </Group>
       ) : null}
-      <Group gap="sm" align="flex-start">
-        <AuditFiltersForm search={search} onChange={go} />
-        <Button
-          component="a"
-          href={exportUrl(filters)}
-          download
-          variant="light"
-          size="md"
-          leftSection={<IconDownload size={20} aria-hidden />}
-        >
-          {t('breakGlass.export')}
-        </Button>
-      </Group>
+      <AuditFiltersForm search={search} onChange={go} />
       {audit.isPending ? (
         <PageLoader />
       ) : audit.isError ? (

@@ -94,7 +94,7 @@ export function GrantedPersonPage() {
           </Card>
         ))}
       </Stack>
-      {mine.length ? <GrantsList grants={mine} /> : null}
+      {mine.length ? <GrantsList grants={mine} onRecord /> : null}
     </Stack>
   );
 }

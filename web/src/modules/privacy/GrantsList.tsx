@@ -15,17 +15,18 @@ import { grantsKey, revokeGrant } from './data.ts';
  * Break-the-glass grants as a coordinator reads them: "X a ouvert la fiche de Y (raison) jusqu'à
  * 15 h 30", live ones first with a button that ends them at once.
  */
-export function GrantsList({ grants }: { grants: AccessGrant[] }) {
+export function GrantsList({ grants, onRecord = false }: { grants: AccessGrant[]; onRecord?: boolean }) {
   return (
     <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
       {grants.map((grant) => (
-        <GrantItem key={grant.id} grant={grant} />
+        <GrantItem key={grant.id} grant={grant} onRecord={onRecord} />
       ))}
     </Stack>
   );
 }
 
-function GrantItem({ grant }: { grant: AccessGrant }) {
+/** `onRecord`: shown on the person's own page, where a link back to it would go nowhere. */
+function GrantItem({ grant, onRecord }: { grant: AccessGrant; onRecord: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const user = useCurrentUser();
@@ -69,7 +70,7 @@ function GrantItem({ grant }: { grant: AccessGrant }) {
           </Text>
         ) : null}
         <FormAlert message={error.general} />
-        {grant.live && grant.userId === user.id ? (
+        {grant.live && grant.userId === user.id && !onRecord ? (
           <RouterButton
             to="/granted/$personId"
             params={{ personId: grant.personId }}
