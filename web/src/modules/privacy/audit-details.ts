@@ -6,7 +6,7 @@ import { formatDateTime } from '../../ui/format.ts';
 type TeamNames = Map<string, string>;
 
 // Shown elsewhere on the entry: the person by their nickname, the grant by the action's name.
-const hiddenKeys = new Set(['personId', 'grantId']);
+const hiddenKeys = new Set(['personId', 'grantId', 'holderId']);
 
 /** Audit details as a person reads them: known keys in words, team ids as team names. */
 export function describeDetails(details: AuditEntry['details'], t: TFunction, teamNames: TeamNames): string {
