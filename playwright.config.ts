@@ -31,6 +31,7 @@ const phoneOnly = [
   'committees',
   'projects',
   'rights',
+  'break-the-glass',
 ];
 const phoneOnlyJourneys = new RegExp(`(^|/)(${phoneOnly.join('|')})\\.spec\\.ts$`);
 

@@ -17,5 +17,18 @@ export const auditActions = [
   'consent_withdraw',
   'access_request',
   'erase',
+  // Break the glass (issue 8): a grant made, a read under it, a grant ended early, a search across teams.
+  'break_glass_grant',
+  'break_glass_read',
+  'break_glass_revoke',
+  'break_glass_search',
+  'audit_export',
 ] as const;
+/** The entries the audit viewer's "break the glass only" filter keeps. */
+export const breakGlassActions: readonly AuditAction[] = [
+  'break_glass_grant',
+  'break_glass_read',
+  'break_glass_revoke',
+  'break_glass_search',
+];
 export type AuditAction = (typeof auditActions)[number];

@@ -1,4 +1,5 @@
 import { hash } from '@node-rs/argon2';
+import { accessGrantsModule } from './access-grants.ts';
 import { accounts, generatedPassword } from './accounts.ts';
 import { activities } from './activities.ts';
 import { auditTrail } from './audit.ts';
@@ -36,6 +37,7 @@ const modules: GeneratorModule[] = [
   projects,
   retention,
   rights,
+  accessGrantsModule,
 ];
 
 /**

@@ -14,6 +14,7 @@ import { foundationRows } from '../test-support/authorization/foundation-rows.ts
 import { hsdsRows } from '../test-support/authorization/hsds-rows.ts';
 import { type Caller, callers, type Row, type World } from '../test-support/authorization/matrix.ts';
 import { networkRows } from '../test-support/authorization/network-rows.ts';
+import { privacyRows } from '../test-support/authorization/privacy-rows.ts';
 import { projectRows } from '../test-support/authorization/project-rows.ts';
 import { referralRows } from '../test-support/authorization/referrals-rows.ts';
 import { retentionRows } from '../test-support/authorization/retention-rows.ts';
@@ -51,6 +52,7 @@ const table: Row[] = [
   ...retentionRows,
   ...advocacyRows,
   ...rightsRows,
+  ...privacyRows,
 ];
 
 let t: TestApp;

@@ -13,6 +13,7 @@ import { neighbourhoodRoutes } from './neighbourhoods/neighbourhoods.routes.ts';
 import { networkRoutes } from './network/network.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { placeRoutes } from './places/places.routes.ts';
+import { accessGrantRoutes } from './privacy/access-grants.routes.ts';
 import { auditRoutes } from './privacy/audit.routes.ts';
 import { retentionRoutes } from './privacy/retention.routes.ts';
 import { rightsRoutes } from './privacy/rights.routes.ts';
@@ -56,4 +57,5 @@ export async function registerModules(api: FastifyInstance): Promise<void> {
   await api.register(projectRoutes);
   await api.register(retentionRoutes);
   await api.register(rightsRoutes);
+  await api.register(accessGrantRoutes);
 }

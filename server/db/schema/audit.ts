@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -24,5 +25,8 @@ export const auditLog = pgTable(
     index('audit_log_at_idx').on(table.at),
     index('audit_log_entity_idx').on(table.entityType, table.entityId),
     index('audit_log_actor_idx').on(table.actorId, table.at),
+    // A person's access history (issue 8): entries about their encounters, notes and grants name them in details.
+    index('audit_log_person_idx').on(sql`(${table.details}->>'personId')`, table.at),
+    index('audit_log_team_idx').on(table.teamId, table.at),
   ],
 );

@@ -1,3 +1,4 @@
+export * from './access-grants.ts';
 export * from './accounts.ts';
 export * from './activities.ts';
 export * from './audit.ts';

@@ -15,13 +15,14 @@ import { encounterNotes, encounters } from '../../db/schema/index.ts';
 import { recordAudit } from '../../http/audit.ts';
 import { invalidField } from '../../http/errors.ts';
 import { actorOf } from '../../http/request-context.ts';
+import { findPerson } from '../people/people.repo.ts';
 import { activeCodes } from '../taxonomies/taxonomies.service.ts';
 import { createEncounters } from './encounters.create.ts';
 import { presentEncounter } from './encounters.presenter.ts';
 import { type EncounterRow, findEncounter, loadReferences } from './encounters.repo.ts';
 import { checkEncounter } from './encounters.validation.ts';
 import { invalidFields, VersionConflict } from './fieldwork.errors.ts';
-import { scopedRecord, teamFilter } from './fieldwork.policy.ts';
+import { mayRead, scopedRecord, teamFilter } from './fieldwork.policy.ts';
 
 const encounterLabel = text('Contact', 'Encounter');
 const nextDay = (day: string) => new Date(new Date(`${day}T00:00:00Z`).getTime() + 86_400_000);
@@ -42,7 +43,15 @@ export async function listEncounters(
   query: z.infer<typeof encounterListQuerySchema>,
 ) {
   const actor = actorOf(request);
-  const teams = teamFilter(actor, request, query.teamId);
+  // One person's encounters: readable by their team, or under a break-the-glass grant on them.
+  const person = query.personId ? await findPerson(db, query.personId) : undefined;
+  const teams = query.personId
+    ? person &&
+      (await mayRead(db, request, person.teamId, person.id)) &&
+      (!query.teamId || query.teamId === person.teamId)
+      ? [person.teamId]
+      : []
+    : teamFilter(actor, request, query.teamId);
   if (teams && teams.length === 0) return { items: [], total: 0 };
   const conditions: SQL[] = [];
   if (teams) conditions.push(inArray(encounters.teamId, teams));
@@ -68,16 +77,24 @@ export async function listEncounters(
       action: 'read',
       entityType: query.personId ? 'person' : 'encounter',
       entityId: query.personId ?? null,
+      teamId: person?.teamId ?? null,
       details: { list: 'encounters', count: rows.length },
     });
   return { items: rows.map(presentEncounter), total: Number(totals[0]?.total ?? 0) };
 }
 
-const { readable, writable } = scopedRecord(findEncounter, encounterLabel);
+// A break-the-glass grant on the encounter's person opens it and its note to read.
+const { readable, writable } = scopedRecord(findEncounter, encounterLabel, (row) => row.personId);
 
 export async function getEncounter(db: Database, request: FastifyRequest, id: string) {
   const row = await readable(db, request, id);
-  await recordAudit(db, request, { action: 'read', entityType: 'encounter', entityId: id, teamId: row.teamId });
+  await recordAudit(db, request, {
+    action: 'read',
+    entityType: 'encounter',
+    entityId: id,
+    teamId: row.teamId,
+    details: row.personId ? { personId: row.personId } : undefined,
+  });
   return presentEncounter(row);
 }
 
@@ -85,7 +102,13 @@ export async function getEncounter(db: Database, request: FastifyRequest, id: st
 export async function readNote(db: Database, request: FastifyRequest, id: string) {
   const row = await readable(db, request, id);
   const [note] = await db.select().from(encounterNotes).where(eq(encounterNotes.encounterId, id));
-  await recordAudit(db, request, { action: 'read', entityType: 'encounter_note', entityId: id, teamId: row.teamId });
+  await recordAudit(db, request, {
+    action: 'read',
+    entityType: 'encounter_note',
+    entityId: id,
+    teamId: row.teamId,
+    details: row.personId ? { personId: row.personId } : undefined,
+  });
   return {
     encounterId: id,
     body: note?.body ?? null,
@@ -133,7 +156,7 @@ async function changeEncounter(
       entityType: 'encounter',
       entityId: row.id,
       teamId: row.teamId,
-      details: audit,
+      details: row.personId ? { ...audit, personId: row.personId } : audit,
     });
     return presentEncounter(row);
   });

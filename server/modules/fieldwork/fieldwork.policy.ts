@@ -2,7 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import { type LocalizedText, text } from '../../../core/localized.ts';
 import type { Database, Tx } from '../../db/client.ts';
 import { AppError, invalidField, notFound } from '../../http/errors.ts';
+import { markReadUnderGrant } from '../../http/grant-in-use.ts';
 import { type Actor, accessReason, actorOf } from '../../http/request-context.ts';
+import { liveGrant } from '../privacy/access-grants.repo.ts';
 
 /**
  * Field records (sessions, encounters, people, notes) belong to one team. Its members read and
@@ -31,6 +33,29 @@ export function canRead(actor: Actor, request: FastifyRequest, teamId: string): 
   return teams === undefined || teams.includes(teamId);
 }
 
+/**
+ * May the caller read this record about this person? Members of the team may; so may someone
+ * holding a live break-the-glass grant for that very person (the read is then audited under the
+ * grant, see recordAudit); an admin otherwise needs a reason (403 without one). Decision 0031.
+ */
+export async function mayRead(
+  db: Database | Tx,
+  request: FastifyRequest,
+  teamId: string,
+  personId: string | null,
+): Promise<boolean> {
+  const actor = actorOf(request);
+  if (actor.role !== 'admin' && actor.teamIds.includes(teamId)) return true;
+  if (personId) {
+    const grant = await liveGrant(db, actor.id, personId);
+    if (grant) {
+      markReadUnderGrant(request, { id: grant.id, reason: grant.reason });
+      return true;
+    }
+  }
+  return canRead(actor, request, teamId);
+}
+
 /** Only members write a team's field records; admins manage accounts, not field work. */
 export function canWrite(actor: Actor, teamId: string): boolean {
   return actor.role !== 'admin' && actor.teamIds.includes(teamId);
@@ -38,12 +63,19 @@ export function canWrite(actor: Actor, teamId: string): boolean {
 
 type Find<Row> = (db: Database | Tx, id: string) => Promise<Row | undefined>;
 
-/** Loads one field record for reading or for writing; out of the caller's scope, it does not exist. */
-export function scopedRecord<Row extends { teamId: string }>(find: Find<Row>, label: LocalizedText) {
+/**
+ * Loads one field record for reading or for writing; out of the caller's scope, it does not exist.
+ * `personOf` names the person a record is about: a break-the-glass grant on them opens it to read.
+ */
+export function scopedRecord<Row extends { teamId: string }>(
+  find: Find<Row>,
+  label: LocalizedText,
+  personOf?: (row: Row) => string | null,
+) {
   return {
     async readable(db: Database | Tx, request: FastifyRequest, id: string): Promise<Row> {
       const row = await find(db, id);
-      if (!row || !canRead(actorOf(request), request, row.teamId)) throw notFound(label);
+      if (!row || !(await mayRead(db, request, row.teamId, personOf?.(row) ?? null))) throw notFound(label);
       return row;
     },
     async writable(db: Database | Tx, request: FastifyRequest, id: string): Promise<Row> {

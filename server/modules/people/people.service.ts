@@ -66,7 +66,8 @@ export async function listPeople(db: Database, request: FastifyRequest, query: z
   return { items: rows.map(presentSummary), total };
 }
 
-const scoped = scopedRecord(findPerson, personLabel);
+// A break-the-glass grant on this person opens their record to read (never to write).
+const scoped = scopedRecord(findPerson, personLabel, (row) => row.id);
 const readable = scoped.readable;
 
 /** A person the caller may change; a merged one answers with a pointer to the survivor. */

@@ -4,8 +4,7 @@ import type { timelineTypes } from '../../../core/contracts/people.ts';
 import type { Database } from '../../db/client.ts';
 import { recordAudit } from '../../http/audit.ts';
 import { notFound } from '../../http/errors.ts';
-import { actorOf } from '../../http/request-context.ts';
-import { canRead } from '../fieldwork/fieldwork.policy.ts';
+import { mayRead } from '../fieldwork/fieldwork.policy.ts';
 import { findPerson } from './people.repo.ts';
 import { personLabel } from './people.service.ts';
 
@@ -56,7 +55,7 @@ export async function personTimeline(
   page: { limit: number; offset: number },
 ) {
   const person = await findPerson(db, personId);
-  if (!person || !canRead(actorOf(request), request, person.teamId)) throw notFound(personLabel);
+  if (!person || !(await mayRead(db, request, person.teamId, person.id))) throw notFound(personLabel);
   const query = sql`${sql.join(parts(personId), sql` union all `)} order by at desc, id desc limit ${page.limit} offset ${page.offset}`;
   const result = (await db.execute(query)) as unknown as { rows: TimelineRow[] };
   await recordAudit(db, request, {

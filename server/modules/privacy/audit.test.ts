@@ -82,9 +82,13 @@ describe('audit log', () => {
     expect(after[0]?.total).toBe(before[0]?.total);
   });
 
-  it('is not open to coordinators or workers', async () => {
+  it('is closed to workers, and shows a coordinator only what concerns their teams (none: nothing)', async () => {
+    const worker = await signedInAgent(t.app, (await buildUser(t.database.db, { role: 'worker' })).email);
+    expect((await worker.get('/api/audit')).statusCode).toBe(403);
     const coordinator = await buildUser(t.database.db, { role: 'coordinator' });
     const agent = await signedInAgent(t.app, coordinator.email);
-    expect((await agent.get('/api/audit')).statusCode).toBe(403);
+    const seen = await agent.get('/api/audit');
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json()).toEqual({ items: [], total: 0 });
   });
 });

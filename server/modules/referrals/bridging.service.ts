@@ -259,7 +259,7 @@ export async function updateBridgingSupport(
       entityType: 'bridging_support',
       entityId: id,
       teamId: current.teamId,
-      details: { fields: Object.keys(fields) },
+      details: { fields: Object.keys(fields), personId: current.personId },
     });
     return present(tx, id);
   });
@@ -295,7 +295,7 @@ export async function addBridgingContact(
       entityType: 'bridging_contact',
       entityId: contactId,
       teamId: current.teamId,
-      details: { bridgingSupportId: supportId, kind: body.kind },
+      details: { bridgingSupportId: supportId, kind: body.kind, personId: current.personId },
     });
     return present(tx, supportId);
   });

@@ -76,7 +76,10 @@ export async function updateReferral(
       entityType: 'referral',
       entityId: id,
       teamId: current.teamId,
-      details: { fields: Object.keys(fields) },
+      details: {
+        ...(current.personId ? { personId: current.personId } : {}),
+        fields: Object.keys(fields),
+      },
     });
     return present(tx, id);
   });
@@ -158,7 +161,13 @@ export async function changeReferralStatus(
       entityType: 'referral',
       entityId: id,
       teamId: current.teamId,
-      details: { from, status: to, ...(body.reason ? { reason: body.reason } : {}), fromPartner: body.fromPartner },
+      details: {
+        ...(current.personId ? { personId: current.personId } : {}),
+        from,
+        status: to,
+        ...(body.reason ? { reason: body.reason } : {}),
+        fromPartner: body.fromPartner,
+      },
     });
     return present(tx, id);
   });
@@ -199,7 +208,11 @@ export async function recordCheckBack(
       entityType: 'referral',
       entityId: id,
       teamId: current.teamId,
-      details: { checkBack: true, fromPartner: body.fromPartner },
+      details: {
+        ...(current.personId ? { personId: current.personId } : {}),
+        checkBack: true,
+        fromPartner: body.fromPartner,
+      },
     });
     return present(tx, id);
   });
@@ -229,7 +242,11 @@ export async function addReferralNote(
       entityType: 'referral',
       entityId: id,
       teamId: current.teamId,
-      details: { note: true, fromPartner: body.fromPartner },
+      details: {
+        ...(current.personId ? { personId: current.personId } : {}),
+        note: true,
+        fromPartner: body.fromPartner,
+      },
     });
     return present(tx, id);
   });

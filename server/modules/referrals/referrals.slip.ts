@@ -84,7 +84,11 @@ export async function referralSlip(db: Database, request: FastifyRequest, id: st
     entityType: name || phone ? 'person' : 'referral',
     entityId: name || phone ? (referral.personId as string) : referral.id,
     teamId: referral.teamId,
-    details: { slip: referral.id, shown: [...(name ? ['name'] : []), ...(phone ? ['phone'] : [])] },
+    details: {
+      slip: referral.id,
+      shown: [...(name ? ['name'] : []), ...(phone ? ['phone'] : [])],
+      ...(referral.personId ? { personId: referral.personId } : {}),
+    },
   });
   const s = service.service;
   return {

@@ -124,5 +124,4 @@ export const foundationRows: Row[] = [
     call: (w) => ({ url: `/api/neighbourhoods/${w.neighbourhoodA}`, payload: { name: `Ascot ${next()}` } }),
     expected: adminOnly(200),
   },
-  { route: 'GET /api/audit', call: () => ({ url: '/api/audit' }), expected: adminOnly(200) },
 ];

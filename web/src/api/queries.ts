@@ -37,6 +37,9 @@ export type AuditFilters = {
   action?: string;
   entityType?: string;
   actorId?: string;
+  personId?: string;
+  teamId?: string;
+  breakGlass?: 'true';
   from?: string;
   to?: string;
   offset: number;

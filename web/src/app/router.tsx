@@ -1,5 +1,4 @@
 import { createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
-import { auditActions } from '../../../core/audit-actions.ts';
 import { activityRoutes } from '../modules/activities/routes.ts';
 import { committeeRoutes } from '../modules/committees/routes.ts';
 import { crisisRoutes } from '../modules/crisis/routes.ts';
@@ -8,6 +7,7 @@ import { directoryPrintRoutes, directoryRoutes } from '../modules/directory/rout
 import { neighbourhoodRoutes } from '../modules/neighbourhood/routes.ts';
 import { networkRoutes } from '../modules/network/routes.ts';
 import { rightsRoutes } from '../modules/privacy/rights-routes.ts';
+import { privacyRoutes } from '../modules/privacy/routes.ts';
 import { projectRoutes } from '../modules/projects/routes.ts';
 import { referralPrintRoutes, referralRoutes } from '../modules/referrals/routes.ts';
 import { territoryRoutes } from '../modules/territory/routes.ts';
@@ -136,30 +136,13 @@ const teamsAdminRoute = createRoute({
   component: lazyRouteComponent(() => import('../modules/teams/TeamsAdminPage.tsx'), 'TeamsAdminPage'),
 });
 
-export type AuditSearch = {
-  page?: number;
-  action?: (typeof auditActions)[number];
-  entityType?: string;
-  actorId?: string;
-  from?: string;
-  to?: string;
-};
-
+/** The audit viewer moved to /audit (coordinators too); old links still land there. */
 const auditRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/admin/audit',
-  validateSearch: (search: Record<string, unknown>): AuditSearch => {
-    const page = Number(search.page);
-    return {
-      page: Number.isInteger(page) && page > 1 ? page : undefined,
-      action: auditActions.find((action) => action === search.action),
-      entityType: text(search.entityType),
-      actorId: text(search.actorId),
-      from: text(search.from),
-      to: text(search.to),
-    };
+  beforeLoad: () => {
+    throw redirect({ to: '/audit' });
   },
-  component: lazyRouteComponent(() => import('../modules/privacy/AuditPage.tsx'), 'AuditPage'),
 });
 
 const settingsRoute = createRoute({
@@ -200,6 +183,7 @@ const routeTree = rootRoute.addChildren([
     ...committeeRoutes,
     ...projectRoutes,
     ...rightsRoutes,
+    ...privacyRoutes,
     taxonomiesRoute,
     notAllowedRoute,
     adminRoute.addChildren([usersRoute, teamsAdminRoute, auditRoute, settingsRoute, retentionRoute]),

@@ -1,5 +1,6 @@
 import { activitiesEn } from './activities.en.ts';
 import { advocacyEn } from './advocacy.en.ts';
+import { breakGlassEn } from './break-glass.en.ts';
 import { committeesEn } from './committees.en.ts';
 import { crisisEn } from './crisis.en.ts';
 import { diagnosticEn } from './diagnostic.en.ts';
@@ -36,6 +37,7 @@ export const en: Messages = {
   ...retentionEn,
   ...advocacyEn,
   ...rightsEn,
+  ...breakGlassEn,
   common: {
     loading: 'Loading…',
     save: 'Save',
@@ -236,6 +238,15 @@ export const en: Messages = {
       deploymentName: 'deployment name',
       vocabulary: 'vocabulary',
       defaultLanguage: 'default language',
+      personId: 'person',
+      grantId: 'exceptional access',
+      minutes: 'minutes',
+      expiresAt: 'until',
+      search: 'search',
+      count: 'count',
+      list: 'list',
+      timeline: 'timeline',
+      filters: 'filters',
     },
     caption: 'Log entries, newest first',
     nobody: 'Nobody (not signed in)',
@@ -261,12 +272,26 @@ export const en: Messages = {
       consent_withdraw: 'Consent withdrawn',
       access_request: 'Data exported (access request)',
       erase: 'Person erased',
+      break_glass_grant: 'Exceptional access opened',
+      break_glass_read: 'Read (exceptional access)',
+      break_glass_revoke: 'Exceptional access closed',
+      break_glass_search: 'Search outside the team',
+      audit_export: 'Log exported',
     },
     entities: {
       user: 'Account',
       team: 'Team',
       neighbourhood: 'Neighbourhood',
       settings: 'Settings',
+      person: 'Person',
+      encounter: 'Encounter',
+      encounter_note: 'Confidential note',
+      referral: 'Referral',
+      access_grant: 'Exceptional access',
+      person_role: 'Role',
+      person_consent: 'Consent',
+      person_identity: 'Identity',
+      audit_log: 'Log',
     },
   },
   settings: {

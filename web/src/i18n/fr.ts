@@ -1,5 +1,6 @@
 import { activitiesFr } from './activities.fr.ts';
 import { advocacyFr } from './advocacy.fr.ts';
+import { breakGlassFr } from './break-glass.fr.ts';
 import { committeesFr } from './committees.fr.ts';
 import { crisisFr } from './crisis.fr.ts';
 import { diagnosticFr } from './diagnostic.fr.ts';
@@ -38,6 +39,7 @@ export const fr = {
   ...retentionFr,
   ...advocacyFr,
   ...rightsFr,
+  ...breakGlassFr,
   common: {
     loading: 'Chargement…',
     save: 'Enregistrer',
@@ -241,6 +243,15 @@ export const fr = {
       deploymentName: 'nom du déploiement',
       vocabulary: 'vocabulaire',
       defaultLanguage: 'langue par défaut',
+      personId: 'personne',
+      grantId: 'accès exceptionnel',
+      minutes: 'minutes',
+      expiresAt: 'jusqu’à',
+      search: 'recherche',
+      count: 'nombre',
+      list: 'liste',
+      timeline: 'parcours',
+      filters: 'filtres',
     },
     caption: 'Entrées du journal, des plus récentes aux plus anciennes',
     nobody: 'Personne (non connecté)',
@@ -266,12 +277,26 @@ export const fr = {
       consent_withdraw: 'Consentement retiré',
       access_request: 'Données exportées (droit d’accès)',
       erase: 'Personne effacée',
+      break_glass_grant: 'Accès exceptionnel ouvert',
+      break_glass_read: 'Consultation (accès exceptionnel)',
+      break_glass_revoke: 'Accès exceptionnel fermé',
+      break_glass_search: 'Recherche hors de l’équipe',
+      audit_export: 'Export du journal',
     },
     entities: {
       user: 'Compte',
       team: 'Équipe',
       neighbourhood: 'Quartier',
       settings: 'Réglages',
+      person: 'Personne',
+      encounter: 'Contact',
+      encounter_note: 'Note confidentielle',
+      referral: 'Orientation',
+      access_grant: 'Accès exceptionnel',
+      person_role: 'Rôle',
+      person_consent: 'Consentement',
+      person_identity: 'Identité',
+      audit_log: 'Journal',
     },
   },
   settings: {

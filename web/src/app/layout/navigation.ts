@@ -25,7 +25,7 @@ export type NavItem = {
     | '/taxonomies'
     | '/admin/users'
     | '/admin/teams'
-    | '/admin/audit'
+    | '/audit'
     | '/admin/settings';
   labelKey: string;
   /** A shorter word for the phone's tab bar, where five tabs share 390 pixels. */
@@ -67,11 +67,19 @@ const taxonomies: NavItem = {
   icon: IconList,
 };
 
+/** The audit log: all of it for admins, their teams' part for coordinators (same page). */
+const audit = (): NavItem => ({
+  to: '/audit',
+  labelKey: 'nav.audit',
+  shortLabelKey: 'nav.auditShort',
+  icon: IconListSearch,
+});
+
 const adminItems: NavItem[] = [
   home('nav.home'),
   { to: '/admin/users', labelKey: 'nav.users', shortLabelKey: 'nav.usersShort', icon: IconUsers },
   { to: '/admin/teams', labelKey: 'nav.teams', shortLabelKey: 'nav.teamsShort', icon: IconUsersGroup },
-  { to: '/admin/audit', labelKey: 'nav.audit', shortLabelKey: 'nav.auditShort', icon: IconListSearch },
+  audit(),
   { to: '/admin/settings', labelKey: 'nav.settings', shortLabelKey: 'nav.settingsShort', icon: IconSettings },
 ];
 
@@ -88,7 +96,7 @@ export function navigationFor(role: Role): { main: NavItem[]; tabs: NavItem[]; a
   // Five tabs on a phone; coordinators reach the lists (taxonomies) from the side bar and their home.
   if (role === 'coordinator') {
     const tabs = [home('nav.myTeams'), people, directory, referrals, neighbourhood];
-    return { main: [...tabs, taxonomies], tabs, account };
+    return { main: [...tabs, taxonomies, audit()], tabs, account };
   }
   const main = [home('nav.myDay'), people, directory, referrals, neighbourhood];
   return { main, tabs: main, account };

@@ -16,6 +16,7 @@ import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { wrappingButton } from '../../ui/wrapping-button.ts';
 import { CrisisReminders } from '../crisis/CrisisReminders.tsx';
+import { OpenGrantsCard } from '../privacy/OpenGrantsCard.tsx';
 import { CheckBacks } from '../referrals/CheckBacks.tsx';
 import { TeamCard } from '../teams/TeamCard.tsx';
 import { markFollowUpDone, startSession } from './actions.ts';
@@ -197,6 +198,7 @@ export function MyDayPage({ user }: { user: CurrentUser }) {
 
           <CheckBacks items={myDay.data?.checkBacks} />
           <CrisisReminders user={user} />
+          <OpenGrantsCard user={user} />
 
           <Section title={t('day.recentTitle')}>
             {recent.length === 0 ? <Text c="dimmed">{t('day.noRecent')}</Text> : null}

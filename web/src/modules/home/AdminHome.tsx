@@ -21,7 +21,7 @@ type ShortcutProps = {
   to:
     | '/admin/users'
     | '/admin/teams'
-    | '/admin/audit'
+    | '/audit'
     | '/admin/settings'
     | '/taxonomies'
     | '/directory'
@@ -97,7 +97,7 @@ export function AdminHome({ user }: { user: CurrentUser }) {
           }
         />
         <Shortcut
-          to="/admin/audit"
+          to="/audit"
           icon={<IconListSearch size={24} />}
           title={t('nav.audit')}
           detail={t('home.auditDetail')}

@@ -1,5 +1,5 @@
 import { Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconList, IconMap2 } from '@tabler/icons-react';
+import { IconList, IconListSearch, IconMap2 } from '@tabler/icons-react';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CurrentUser } from '../../../../core/contracts/auth.ts';
@@ -9,6 +9,7 @@ import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { RouterButton } from '../../ui/RouterButton.tsx';
 import { CrisisReminders } from '../crisis/CrisisReminders.tsx';
+import { OpenGrantsCard } from '../privacy/OpenGrantsCard.tsx';
 import { MemberList } from '../teams/MemberList.tsx';
 import { TeamCard } from '../teams/TeamCard.tsx';
 
@@ -21,12 +22,16 @@ export function CoordinatorHome({ user }: { user: CurrentUser }) {
       <PageTitle title={t('home.myTeams')} description={t('home.hello', { name: user.name })} />
       <Text>{t('home.coordinatorWelcome')}</Text>
       <CrisisReminders user={user} />
+      <OpenGrantsCard user={user} />
       <Group gap="sm">
         <RouterButton to="/taxonomies" variant="light" leftSection={<IconList size={18} aria-hidden />}>
           {t('nav.taxonomies')}
         </RouterButton>
         <RouterButton to="/neighbourhood" variant="light" leftSection={<IconMap2 size={18} aria-hidden />}>
           {t('neighbourhood.title')}
+        </RouterButton>
+        <RouterButton to="/audit" variant="light" leftSection={<IconListSearch size={18} aria-hidden />}>
+          {t('nav.audit')}
         </RouterButton>
       </Group>
       {user.teams.length === 0 ? (

@@ -11,6 +11,7 @@ import { ApiError } from '../../api/errors.ts';
 import { EmptyMessage } from '../../ui/EmptyMessage.tsx';
 import { formatWhen } from '../../ui/format.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
+import { RouterButton } from '../../ui/RouterButton.tsx';
 import { Tag } from '../../ui/Tag.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { createPerson } from '../fieldwork/actions.ts';
@@ -88,6 +89,12 @@ export function PeoplePage() {
         onChange={(event) => setText(event.currentTarget.value)}
       />
       {offline ? <Text c="dimmed">{t('people.offlineSearch')}</Text> : null}
+      {/* Someone another team follows: break the glass, with a stated reason (issue 8). */}
+      {search && !offline ? (
+        <RouterButton to="/break-glass" variant="subtle" size="md" style={{ alignSelf: 'flex-start' }}>
+          {t('breakGlass.entryLink')}
+        </RouterButton>
+      ) : null}
       {people.length === 0 && !server.isPending ? (
         <EmptyMessage title={search ? t('people.noMatch') : t('people.none')}>{t('people.noneText')}</EmptyMessage>
       ) : null}

@@ -1,4 +1,5 @@
 import { Alert, Group, Stack, Text } from '@mantine/core';
+import { IconHistory } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -56,6 +57,8 @@ export function PersonPage() {
   const { personId } = route.useParams();
   const { t } = useTranslation();
   const user = useCurrentUser();
+  // Coordinators (and admins) review who read this person's data.
+  const oversees = user.role === 'coordinator' || user.role === 'admin';
   const person = useQuery(personQuery(personId));
   const outbox = useQuery(outboxQuery);
   const reference = useQuery(referenceQuery);
@@ -76,6 +79,10 @@ export function PersonPage() {
         <Text>{t('person.notFoundText')}</Text>
         <RouterButton to="/people" variant="default" style={{ alignSelf: 'flex-start' }}>
           {t('person.backToPeople')}
+        </RouterButton>
+        {/* Not in the caller's teams (or gone): another team may follow them — break the glass. */}
+        <RouterButton to="/break-glass" search={{ personId }} variant="subtle" style={{ alignSelf: 'flex-start' }}>
+          {t('breakGlass.entryLink')}
         </RouterButton>
       </Stack>
     );
@@ -113,6 +120,18 @@ export function PersonPage() {
           </Group>
         }
       />
+      {oversees && person.data ? (
+        <RouterButton
+          to="/people/$personId/access"
+          params={{ personId }}
+          variant="light"
+          size="md"
+          leftSection={<IconHistory size={20} aria-hidden />}
+          style={{ alignSelf: 'flex-start' }}
+        >
+          {t('breakGlass.historyButton')}
+        </RouterButton>
+      ) : null}
       {offline ? <Alert color="gray">{t('person.offlineText')}</Alert> : null}
       {mine
         .filter((row) => row.status !== 'pending')

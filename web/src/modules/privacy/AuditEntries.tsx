@@ -2,6 +2,7 @@ import { Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { breakGlassActions } from '../../../../core/audit-actions.ts';
 import type { AuditEntry } from '../../../../core/contracts/audit.ts';
 import { teamsQuery } from '../../api/queries.ts';
 import { formatDateTime } from '../../ui/format.ts';
@@ -21,7 +22,13 @@ function useEntryWords() {
     // No author and no address: the entry was written by the CLI or at start-up, not over HTTP.
     who: entry.actorName ?? t(entry.ip ? 'audit.nobody' : 'audit.system'),
     action: t(`audit.actions.${entry.action}`),
-    what: t(`audit.entities.${entry.entityType}`, { defaultValue: entry.entityType }),
+    what: [
+      t(`audit.entities.${entry.entityType}`, { defaultValue: entry.entityType }),
+      // The nickname only when the server sent it (the reader may read that person); else a short id.
+      entry.personId ? (entry.personNickname ?? `#${entry.personId.slice(-6)}`) : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
     details: [
       entry.reason ? t('audit.reason', { reason: entry.reason }) : '',
       describeDetails(entry.details, t, teamNames),
@@ -32,8 +39,12 @@ function useEntryWords() {
   });
 }
 
+/** Failures in red; break-the-glass (grants, reads under them, an admin's reasoned read) in orange. */
 function ActionBadge({ entry, label }: { entry: AuditEntry; label: string }) {
-  return <Tag tone={failures.has(entry.action) ? 'red' : 'gray'}>{label}</Tag>;
+  const glass =
+    breakGlassActions.includes(entry.action) ||
+    (entry.action === 'read' && entry.actorRole === 'admin' && entry.reason);
+  return <Tag tone={failures.has(entry.action) ? 'red' : glass ? 'orange' : 'gray'}>{label}</Tag>;
 }
 
 /** A table where there is room for one; a card per entry on a phone. */

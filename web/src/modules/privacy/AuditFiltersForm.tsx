@@ -1,13 +1,13 @@
-import { Button, Collapse, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Collapse, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconFilter } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { auditActions } from '../../../../core/audit-actions.ts';
-import { usersQuery } from '../../api/queries.ts';
-import type { AuditSearch } from '../../app/router.tsx';
+import { teamsQuery, usersQuery } from '../../api/queries.ts';
 import { auditEntityTypes } from './audit-filters.ts';
+import type { AuditSearch } from './routes.ts';
 
 type Props = { search: AuditSearch; onChange: (next: AuditSearch) => void };
 
@@ -15,9 +15,18 @@ type Props = { search: AuditSearch; onChange: (next: AuditSearch) => void };
 export function AuditFiltersForm({ search, onChange }: Props) {
   const { t } = useTranslation();
   const people = useQuery(usersQuery({ limit: 200 })).data?.items ?? [];
+  const teams = useQuery(teamsQuery).data ?? [];
   const set = (patch: AuditSearch) => onChange({ ...search, ...patch, page: undefined });
   const any = { value: '', label: t('audit.any') };
-  const active = [search.action, search.entityType, search.actorId, search.from, search.to].filter(Boolean).length;
+  const active = [
+    search.action,
+    search.entityType,
+    search.actorId,
+    search.teamId,
+    search.breakGlass,
+    search.from,
+    search.to,
+  ].filter(Boolean).length;
   const isDesktop = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
   const [opened, setOpened] = useState(isDesktop || active > 0);
   return (
@@ -34,6 +43,19 @@ export function AuditFiltersForm({ search, onChange }: Props) {
       </Button>
       <Collapse expanded={opened} id="audit-filters">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm" verticalSpacing="sm">
+          <Checkbox
+            size="md"
+            label={t('breakGlass.filterOnly')}
+            checked={search.breakGlass ?? false}
+            onChange={(event) => set({ breakGlass: event.currentTarget.checked || undefined })}
+            style={{ alignSelf: 'center' }}
+          />
+          <NativeSelect
+            label={t('breakGlass.team')}
+            value={search.teamId ?? ''}
+            onChange={(event) => set({ teamId: event.currentTarget.value || undefined })}
+            data={[any, ...teams.map((team) => ({ value: team.id, label: team.name }))]}
+          />
           <NativeSelect
             label={t('audit.action')}
             value={search.action ?? ''}

@@ -1,8 +1,20 @@
 import type { AuditFilters } from '../../api/queries.ts';
-import type { AuditSearch } from '../../app/router.tsx';
+import type { AuditSearch } from './routes.ts';
 
 export const auditPageSize = 50;
-export const auditEntityTypes = ['user', 'team', 'neighbourhood', 'settings'] as const;
+export const auditEntityTypes = [
+  'person',
+  'encounter',
+  'encounter_note',
+  'referral',
+  'access_grant',
+  'person_role',
+  'person_consent',
+  'user',
+  'team',
+  'neighbourhood',
+  'settings',
+] as const;
 
 /** Dates picked in the form are local days; the API wants instants: the day's first and last moment. */
 function dayStart(day: string | undefined): string | undefined {
@@ -17,6 +29,9 @@ export function filtersFromSearch(search: AuditSearch): AuditFilters {
     action: search.action,
     entityType: search.entityType,
     actorId: search.actorId,
+    personId: search.personId,
+    teamId: search.teamId,
+    breakGlass: search.breakGlass ? 'true' : undefined,
     from: dayStart(search.from),
     to: dayEnd(search.to),
     limit: auditPageSize,
