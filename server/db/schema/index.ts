@@ -16,3 +16,4 @@ export * from './sync.ts';
 export * from './taxonomies.ts';
 export * from './territory.ts';
 export * from './time.ts';
+export * from './reports.ts';
