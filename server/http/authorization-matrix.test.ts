@@ -15,6 +15,7 @@ import { type Caller, callers, type Row, type World } from '../test-support/auth
 import { networkRows } from '../test-support/authorization/network-rows.ts';
 import { projectRows } from '../test-support/authorization/project-rows.ts';
 import { referralRows } from '../test-support/authorization/referrals-rows.ts';
+import { reportRows } from '../test-support/authorization/report-rows.ts';
 import { territoryRows } from '../test-support/authorization/territory-rows.ts';
 import { timeRows } from '../test-support/authorization/time-rows.ts';
 import {
@@ -45,6 +46,7 @@ const table: Row[] = [
   ...timeRows,
   ...crisisRows,
   ...projectRows,
+  ...reportRows,
 ];
 
 let t: TestApp;

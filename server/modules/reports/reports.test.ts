@@ -40,12 +40,10 @@ function cellsOf(report: ShownReport, tableId: string) {
   if (!table) throw new Error(`no table ${tableId}`);
   const cells = new Map<string, number | null | 'secondary'>();
   for (const row of table.rows)
-    row.cells.forEach((cell, index) =>
-      cells.set(
-        `${row.key}@${table.columns[index]?.key}`,
-        'hidden' in cell && cell.hidden === 'secondary' ? 'secondary' : cell.value,
-      ),
-    );
+    for (const [index, cell] of row.cells.entries()) {
+      const hiddenToo = 'hidden' in cell && cell.hidden === 'secondary';
+      cells.set(`${row.key}@${table.columns[index]?.key}`, hiddenToo ? 'secondary' : cell.value);
+    }
   return cells;
 }
 
