@@ -11,6 +11,7 @@ import { network } from './network.ts';
 import { projects } from './projects.ts';
 import { fakerFor, seedNumber, seedTag } from './random.ts';
 import { referrals } from './referrals.ts';
+import { reports } from './reports.ts';
 import { territories } from './territories.ts';
 import { territorySectors } from './territory-sectors.ts';
 import { time } from './time.ts';
@@ -32,6 +33,7 @@ const modules: GeneratorModule[] = [
   time,
   crisis,
   projects,
+  reports,
 ];
 
 /**

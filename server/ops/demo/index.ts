@@ -5,6 +5,7 @@ import { diagnosticStep } from './diagnostic.ts';
 import { directoryStep } from './directory.ts';
 import { fieldworkStep } from './fieldwork.ts';
 import { projectsStep } from './projects.ts';
+import { reportsStep } from './reports.ts';
 import { territoriesStep } from './territories.ts';
 import { territoryStep } from './territory.ts';
 import { timeStep } from './time.ts';
@@ -25,4 +26,5 @@ export const demoSteps: DemoStep[] = [
   crisisStep,
   collectiveStep,
   projectsStep,
+  reportsStep,
 ];
