@@ -11,7 +11,14 @@ import { signInAs } from './serve.ts';
  * figure by figure: a figure the app hides as small must be under the threshold.
  */
 type Timing = { p50: number; p95: number; max: number; runs: number };
-export type ReportFigures = { app: Timing; raw: Timing; figures: number; compared: number; same: boolean; mismatch?: string };
+export type ReportFigures = {
+  app: Timing;
+  raw: Timing;
+  figures: number;
+  compared: number;
+  same: boolean;
+  mismatch?: string;
+};
 
 const runs = 20;
 
@@ -89,7 +96,11 @@ function compare(report: ShownReport, raw: Map<string, number>, threshold: numbe
         if (![...raw.keys()].some((k) => k.startsWith(`${table.id}|`))) continue;
         const expected = raw.get(key) ?? 0;
         compared++;
-        if (cell.value === null ? 'hidden' in cell && cell.hidden === 'primary' && expected >= threshold : cell.value !== expected)
+        if (
+          cell.value === null
+            ? 'hidden' in cell && cell.hidden === 'primary' && expected >= threshold
+            : cell.value !== expected
+        )
           return { compared, mismatch: `${key}: app ${cell.value}, raw ${expected}` };
       }
   return { compared, mismatch: undefined };
@@ -108,7 +119,13 @@ export async function measureReports(
   const { session } = await signInAs(base, 'organizer@million.bench');
   const year = Number(data.firstDay.slice(0, 4));
   const plan: Run[] = [
-    { template: 'raqAnnual', query: `periodType=calendarYear&year=${year}`, from: `${year}-01-01`, to: `${year}-12-31`, byTeam: false },
+    {
+      template: 'raqAnnual',
+      query: `periodType=calendarYear&year=${year}`,
+      from: `${year}-01-01`,
+      to: `${year}-12-31`,
+      byTeam: false,
+    },
     {
       template: 'ciusssActivity',
       query: `periodType=fiscalYear&year=${year}`,
@@ -147,6 +164,16 @@ export async function measureReports(
     compared += result.compared;
     mismatch ??= result.mismatch;
   }
-  const figures = answers.reduce((sum, answer) => sum + answer.tables.reduce((n, t) => n + t.rows.length * t.columns.length, 0), 0);
-  return { app: timing(appSamples), raw: timing(rawSamples), figures, compared, same: !mismatch && compared > 0, ...(mismatch ? { mismatch } : {}) };
+  const figures = answers.reduce(
+    (sum, answer) => sum + answer.tables.reduce((n, t) => n + t.rows.length * t.columns.length, 0),
+    0,
+  );
+  return {
+    app: timing(appSamples),
+    raw: timing(rawSamples),
+    figures,
+    compared,
+    same: !mismatch && compared > 0,
+    ...(mismatch ? { mismatch } : {}),
+  };
 }
