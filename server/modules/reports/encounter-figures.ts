@@ -4,6 +4,7 @@ import type { Database } from '../../db/client.ts';
 import {
   allNeighbourhoods,
   type CountScope,
+  edgeDays,
   inList,
   type Period,
   rawEncounters,
@@ -53,9 +54,12 @@ export async function encounterCounts(db: Database, scope: CountScope, period: P
             group by 1, 2, 3, 4`,
       )
     : [];
-  const edges = await rowsOf<{ col: string; dimension: string; value: string; month: string; n: number }>(
-    db,
-    sql`with e as (${rawEncounters(scope, period, months)}),
+  const edgeRanges = edgeDays(period, months);
+  const edges = !edgeRanges.length
+    ? []
+    : await rowsOf<{ col: string; dimension: string; value: string; month: string; n: number }>(
+        db,
+        sql`with e as (${rawEncounters(scope, edgeRanges)}),
       f as (
         select ${column} as col, month, 'total' as dimension, '' as value from e
         union all select ${column} , month, 'identification', identification from e
@@ -70,7 +74,7 @@ export async function encounterCounts(db: Database, scope: CountScope, period: P
       )
       select col, dimension, value, case when dimension = 'total' then month::text else '' end as month, count(*)::int as n
       from f group by 1, 2, 3, 4`,
-  );
+      );
   return dimensionsOf([...fromRollup, ...edges]);
 }
 
@@ -115,7 +119,7 @@ function fromRollup(scope: CountScope, kind: string, starts: string[], split: Co
 
 function fromRaw(scope: CountScope, period: Period, split: CountScope['split'], byMonth: boolean): SQL {
   const month = byMonth ? sql`month::text` : sql`''`;
-  return sql`with e as (${rawEncounters(scope, period)})
+  return sql`with e as (${rawEncounters(scope, [period])})
     select col, month, level, count(*)::int as n from (
       select ${splitColumn(split)} as col, ${month} as month, person_id,
              case when bool_or(identification = 'identified') then 'identified' else 'pseudonymous' end as level
