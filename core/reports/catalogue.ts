@@ -255,7 +255,6 @@ export const builtInTemplates: ReportTemplateDefinition[] = [
       'needs',
       'nonRecours.byRight',
       'firstContacts.byChannel',
-      'coverage.byPlace',
     ],
     grouping: 'mission',
     periodType: 'calendarYear',

@@ -100,8 +100,11 @@ function peopleOf(rows: PeopleRow[], into: Map<string, Map<string, number>>, key
   }
 }
 
-const levelOf = sql`case when sum(identified) > 0 then 'identified' else 'pseudonymous' end`;
-
+/**
+ * From the rollup, rows are already one per person and period in a team (and neighbourhood or
+ * "all"): a person's encounters are always in the person's team (fieldwork refuses another team's
+ * person), so counting rows counts distinct people without grouping by person.
+ */
 function fromRollup(scope: CountScope, kind: string, starts: string[], split: CountScope['split']): SQL {
   const hood =
     split === 'neighbourhood'
@@ -109,12 +112,12 @@ function fromRollup(scope: CountScope, kind: string, starts: string[], split: Co
         ? sql`neighbourhood_id = ${scope.neighbourhoodId}::uuid`
         : sql`neighbourhood_id <> ${allNeighbourhoods}::uuid`
       : sql`neighbourhood_id = ${scope.neighbourhoodId ?? allNeighbourhoods}::uuid`;
-  return sql`select col, month, level, count(*)::int as n from (
-      select ${splitColumn(split)} as col, period_start::text as month, person_id, ${levelOf} as level
+  return sql`select ${splitColumn(split)} as col, period_start::text as month,
+        case when identified > 0 then 'identified' else 'pseudonymous' end as level, count(*)::int as n
       from report_person_periods
       where period_kind = ${kind} and period_start in (${inList(starts, 'date')})
         and team_id in (${inList(scope.teamIds)}) and ${hood}
-      group by 1, 2, 3) p group by 1, 2, 3`;
+      group by 1, 2, 3`;
 }
 
 function fromRaw(scope: CountScope, period: Period, split: CountScope['split'], byMonth: boolean): SQL {
