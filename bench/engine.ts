@@ -13,6 +13,7 @@ import { measureHsdsExport } from './hsds.ts';
 import { type LoadResult, load, repeat } from './load.ts';
 import { measureOnMillion } from './organisation.ts';
 import { teamsListSql, usersPageSql } from './raw-queries.ts';
+import type { ReportFigures } from './reports.ts';
 import { serveApp, signInAs } from './serve.ts';
 
 export type EngineName = 'PGlite' | 'PostgreSQL';
@@ -29,6 +30,7 @@ export type EngineFigures = {
   directory: DirectoryFigures;
   hsds: Awaited<ReturnType<typeof measureHsdsExport>>;
   coverage: CoverageFigures;
+  reports: ReportFigures;
   millionLoadSeconds: number;
 };
 

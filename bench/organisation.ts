@@ -2,6 +2,7 @@ import { seedTaxonomies } from '../server/modules/taxonomies/taxonomies.service.
 import { type CoverageFigures, measureCoverage } from './coverage.ts';
 import type { Opened } from './engine.ts';
 import { fillMillionEncounters, million } from './million.ts';
+import { measureReports, type ReportFigures } from './reports.ts';
 import { serveApp, signInAs } from './serve.ts';
 
 /**
@@ -11,7 +12,7 @@ import { serveApp, signInAs } from './serve.ts';
 export async function measureOnMillion(
   another: () => Promise<Opened>,
   log: (line: string) => void,
-): Promise<{ coverage: CoverageFigures; millionLoadSeconds: number }> {
+): Promise<{ coverage: CoverageFigures; reports: ReportFigures; millionLoadSeconds: number }> {
   const side = await another();
   try {
     await side.database.migrate();
@@ -27,7 +28,8 @@ export async function measureOnMillion(
       const { session } = await signInAs(base, data.workerEmails[0] as string);
       const call = (path: string) => fetch(`${base}${path}`, { headers: { cookie: session } });
       const coverage = await measureCoverage(side.database, call, data, log);
-      return { coverage, millionLoadSeconds };
+      const reports = await measureReports(side.database, base, data, log);
+      return { coverage, reports, millionLoadSeconds };
     } finally {
       await app.close();
     }

@@ -10,6 +10,7 @@ import {
 import { measureNetwork } from './network.ts';
 import { report, targets } from './report.ts';
 import { directoryReport, directoryTargets } from './report-directory.ts';
+import { reportsReport, reportsTargets } from './report-reports.ts';
 import { territoryReport, territoryTargets } from './report-territory.ts';
 
 /**
@@ -50,8 +51,10 @@ const network = await measureNetwork(log);
 for (const line of report(figures, skipped)) log(line);
 for (const line of directoryReport(figures)) log(line);
 for (const line of territoryReport(figures, network)) log(line);
+for (const line of reportsReport(figures)) log(line);
 for (const line of targets(figures)) log(line);
 for (const line of directoryTargets(figures)) log(line);
 for (const line of territoryTargets(figures, network)) log(line);
+for (const line of reportsTargets(figures)) log(line);
 log(`\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 process.exit(0);

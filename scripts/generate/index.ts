@@ -12,6 +12,7 @@ import { network } from './network.ts';
 import { projects } from './projects.ts';
 import { fakerFor, seedNumber, seedTag } from './random.ts';
 import { referrals } from './referrals.ts';
+import { reports } from './reports.ts';
 import { retention } from './retention.ts';
 import { rights } from './rights.ts';
 import { territories } from './territories.ts';
@@ -38,6 +39,7 @@ const modules: GeneratorModule[] = [
   retention,
   rights,
   accessGrantsModule,
+  reports,
 ];
 
 /**

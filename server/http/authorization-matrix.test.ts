@@ -17,6 +17,7 @@ import { networkRows } from '../test-support/authorization/network-rows.ts';
 import { privacyRows } from '../test-support/authorization/privacy-rows.ts';
 import { projectRows } from '../test-support/authorization/project-rows.ts';
 import { referralRows } from '../test-support/authorization/referrals-rows.ts';
+import { reportRows } from '../test-support/authorization/report-rows.ts';
 import { retentionRows } from '../test-support/authorization/retention-rows.ts';
 import { rightsRows } from '../test-support/authorization/rights-rows.ts';
 import { territoryRows } from '../test-support/authorization/territory-rows.ts';
@@ -53,6 +54,7 @@ const table: Row[] = [
   ...advocacyRows,
   ...rightsRows,
   ...privacyRows,
+  ...reportRows,
 ];
 
 let t: TestApp;

@@ -33,7 +33,7 @@ const bookkeeping = /^__drizzle_migrations$/;
  * Tables that triggers keep from others (decision 0018): never backed up or loaded, because
  * restoring their sources rebuilds them.
  */
-const derivedTables = /^coverage_counts$/;
+const derivedTables = /^(coverage_counts|report_encounter_counts|report_person_periods)$/;
 
 export type Runner = <T>(query: SQL) => Promise<T[]>;
 

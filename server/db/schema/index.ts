@@ -12,6 +12,7 @@ export * from './network.ts';
 export * from './people.ts';
 export * from './projects.ts';
 export * from './referrals.ts';
+export * from './reports.ts';
 export * from './retention.ts';
 export * from './rights.ts';
 export * from './settings.ts';

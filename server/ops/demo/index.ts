@@ -5,6 +5,7 @@ import { diagnosticStep } from './diagnostic.ts';
 import { directoryStep } from './directory.ts';
 import { fieldworkStep } from './fieldwork.ts';
 import { projectsStep } from './projects.ts';
+import { reportsStep } from './reports.ts';
 import { rightsStep } from './rights.ts';
 import { territoriesStep } from './territories.ts';
 import { territoryStep } from './territory.ts';
@@ -27,4 +28,5 @@ export const demoSteps: DemoStep[] = [
   collectiveStep,
   projectsStep,
   rightsStep,
+  reportsStep,
 ];
