@@ -10,6 +10,7 @@ import { neighbourhoodEn } from './neighbourhood.en.ts';
 import { networkEn } from './network.en.ts';
 import { projectsEn } from './projects.en.ts';
 import { referralsEn } from './referrals.en.ts';
+import { reportsEn } from './reports.en.ts';
 import { territoryEn } from './territory.en.ts';
 import { timeEn } from './time.en.ts';
 
@@ -24,6 +25,7 @@ export const en: Messages = {
   ...diagnosticEn,
   ...neighbourhoodEn,
   ...timeEn,
+  ...reportsEn,
   ...crisisEn,
   ...activitiesEn,
   ...committeesEn,

@@ -9,6 +9,7 @@ import { neighbourhoodFr } from './neighbourhood.fr.ts';
 import { networkFr } from './network.fr.ts';
 import { projectsFr } from './projects.fr.ts';
 import { referralsFr } from './referrals.fr.ts';
+import { reportsFr } from './reports.fr.ts';
 import { territoryFr } from './territory.fr.ts';
 import { timeFr } from './time.fr.ts';
 
@@ -26,6 +27,7 @@ export const fr = {
   ...diagnosticFr,
   ...neighbourhoodFr,
   ...timeFr,
+  ...reportsFr,
   ...crisisFr,
   ...activitiesFr,
   ...committeesFr,
