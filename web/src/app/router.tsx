@@ -9,6 +9,7 @@ import { neighbourhoodRoutes } from '../modules/neighbourhood/routes.ts';
 import { networkRoutes } from '../modules/network/routes.ts';
 import { projectRoutes } from '../modules/projects/routes.ts';
 import { referralPrintRoutes, referralRoutes } from '../modules/referrals/routes.ts';
+import { reportRoutes } from '../modules/reports/routes.ts';
 import { territoryRoutes } from '../modules/territory/routes.ts';
 import { timeRoutes } from '../modules/time/routes.ts';
 import { PageLoader } from '../ui/PageLoader.tsx';
@@ -192,6 +193,7 @@ const routeTree = rootRoute.addChildren([
     ...activityRoutes,
     ...committeeRoutes,
     ...projectRoutes,
+    ...reportRoutes,
     taxonomiesRoute,
     notAllowedRoute,
     adminRoute.addChildren([usersRoute, teamsAdminRoute, auditRoute, settingsRoute]),
