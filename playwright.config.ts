@@ -30,6 +30,7 @@ const phoneOnly = [
   'activities',
   'committees',
   'projects',
+  'reports',
 ];
 const phoneOnlyJourneys = new RegExp(`(^|/)(${phoneOnly.join('|')})\\.spec\\.ts$`);
 

@@ -11,7 +11,7 @@ import { useApiError } from '../../ui/use-api-error.ts';
 import { useLanguage } from '../../ui/use-language.ts';
 import { exportFormats, exportUrl, type RunSearch, runQuery, type ScopeSearch, templatesQuery } from './data.ts';
 import { PeriodPicker } from './PeriodPicker.tsx';
-import { choiceOf, searchOf } from './period.ts';
+import { choiceOf, lastTwelveMonths, searchOf } from './period.ts';
 import { ReportView } from './ReportView.tsx';
 import { ScopePicker } from './ScopePicker.tsx';
 
@@ -28,7 +28,11 @@ export function ReportRunPage() {
   const navigate = useNavigate({ from: '/reports/run/$templateId' });
   const templates = useQuery(templatesQuery);
   const template = templates.data?.find((candidate) => candidate.id === templateId);
-  const choice = choiceOf(search, template?.periodType ?? 'calendarYear');
+  // The dashboard opens on the last twelve months; a report on its template's last whole period.
+  const choice =
+    templateId === 'dashboard' && !search.periodType
+      ? lastTwelveMonths()
+      : choiceOf(search, template?.periodType ?? 'calendarYear');
   const scope: ScopeSearch = { teamId: search.teamId, neighbourhoodId: search.neighbourhoodId };
   const query: RunSearch = { ...searchOf(choice), ...scope };
   const report = useQuery({ ...runQuery(templateId, query), enabled: !!template });

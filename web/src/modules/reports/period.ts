@@ -34,6 +34,13 @@ export function today(): string {
   return isoDay(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
+/** The dashboard's first view: the last twelve months, this one included. */
+export function lastTwelveMonths(now = today()): PeriodChoice {
+  const [year, month] = now.split('-').map(Number) as [number, number];
+  const index = year * 12 + (month - 1) - 11;
+  return { type: 'custom', from: isoDay(Math.floor(index / 12), (index % 12) + 1, 1), to: now };
+}
+
 /** The period the page shows: what the address says, else the template's last whole period. */
 export function choiceOf(search: PeriodSearch, fallbackType: PeriodType, now = today()): PeriodChoice {
   const type = search.periodType ?? fallbackType;
