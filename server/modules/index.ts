@@ -16,6 +16,7 @@ import { placeRoutes } from './places/places.routes.ts';
 import { auditRoutes } from './privacy/audit.routes.ts';
 import { projectRoutes } from './projects/projects.routes.ts';
 import { referralRoutes } from './referrals/referrals.routes.ts';
+import { reportExportRoutes } from './reports/export.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { signalRoutes } from './signals/signals.routes.ts';
@@ -54,4 +55,5 @@ export async function registerModules(api: FastifyInstance): Promise<void> {
   await api.register(crisisRoutes);
   await api.register(projectRoutes);
   await api.register(reportRoutes);
+  await api.register(reportExportRoutes);
 }
