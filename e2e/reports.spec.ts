@@ -46,7 +46,7 @@ test('a coordinator reads the dashboard as charts and numbers with small counts 
   // The CIUSSS activity report opens on the last whole fiscal year; the next one holds the contacts.
   await page.goto('/reports');
   await page.getByRole('link', { name: /Rapport d’activité \(CIUSSS\)/ }).click();
-  await expect(page.getByLabel('Période')).toHaveValue('fiscalYear');
+  await expect(page.getByLabel('Période', { exact: true })).toHaveValue('fiscalYear');
   const before = await page.getByTestId('period-label').textContent();
   await page.getByRole('button', { name: 'Période suivante' }).click();
   await expect(page.getByTestId('period-label')).not.toHaveText(before ?? '');
@@ -57,7 +57,7 @@ test('a coordinator reads the dashboard as charts and numbers with small counts 
   await page.goto('/reports');
   await page.getByRole('link', { name: 'Nouveau modèle de rapport' }).click();
   await page.getByLabel('Nom du rapport').fill('Besoins du trimestre');
-  await page.getByLabel('Période').selectOption('custom');
+  await page.getByLabel('Période', { exact: true }).selectOption('custom');
   await page.getByLabel('Seuil des petits nombres').fill('3');
   await page.getByRole('checkbox', { name: /^Besoins/ }).check();
   await page.getByRole('button', { name: 'Enregistrer' }).click();
