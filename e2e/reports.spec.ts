@@ -58,10 +58,9 @@ test('a coordinator reads the dashboard as charts and numbers with small counts 
   await page.getByRole('link', { name: 'Nouveau modèle de rapport' }).click();
   await page.getByLabel('Nom du rapport').fill('Besoins du trimestre');
   await page.getByLabel('Période', { exact: true }).selectOption('custom');
-  await page.getByLabel('Seuil des petits nombres').fill('3');
-  await page.getByRole('checkbox', { name: /^Besoins/ }).check();
   await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByText('Le seuil ne peut pas descendre sous 5.')).toBeVisible();
+  await expect(page.getByText('Choisissez au moins un indicateur.')).toBeVisible();
+  await page.getByRole('checkbox', { name: /^Besoins/ }).check();
   await page.getByLabel('Seuil des petits nombres').fill('10');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(heading(page, 'Besoins du trimestre')).toBeVisible();
