@@ -43,7 +43,7 @@ describe('report exports', () => {
     expect(answer.headers['content-disposition']).toMatch(/attachment; filename=".+\.csv"/);
     const csv = answer.body;
     const channel = (row: string) =>
-      csv.split('\n').find((line) => line.startsWith('Contacts par type d’intervention (canal),' + row + ',Total,'));
+      csv.split('\n').find((line) => line.startsWith(`Contacts par type d’intervention (canal),${row},Total,`));
     expect(channel('Dans la rue')).toMatch(/,20$/);
     expect(channel('Par téléphone')).toMatch(/,<5$/);
     expect(channel('À domicile')).toMatch(/,×$/);
