@@ -32,6 +32,7 @@ const phoneOnly = [
   'projects',
   'rights',
   'break-the-glass',
+  'reports',
 ];
 const phoneOnlyJourneys = new RegExp(`(^|/)(${phoneOnly.join('|')})\\.spec\\.ts$`);
 

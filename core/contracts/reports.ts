@@ -16,7 +16,7 @@
  * stated reason needed). Coordinators, organizers and admins save templates.
  */
 import { z } from 'zod';
-import { bothLanguages } from '../localized.ts';
+import { bothLanguages, languages } from '../localized.ts';
 import { indicatorCodes, minimumThreshold, reportGroupings } from '../reports/catalogue.ts';
 import { figureUnits, periodTypes } from '../reports/shape.ts';
 
@@ -138,4 +138,11 @@ export const shownReportSchema = z.object({
       chart: z.enum(['bars', 'stackedBars', 'line', 'none']),
     }),
   ),
+});
+
+/** The same report as a file: the run's query, the format, and the language of its words. */
+export const reportExportFormats = ['csv', 'xlsx', 'pdf'] as const;
+export const exportReportQuerySchema = runReportQuerySchema.extend({
+  format: z.enum(reportExportFormats),
+  language: z.enum(languages).optional(),
 });

@@ -19,6 +19,7 @@ import { retentionRoutes } from './privacy/retention.routes.ts';
 import { rightsRoutes } from './privacy/rights.routes.ts';
 import { projectRoutes } from './projects/projects.routes.ts';
 import { referralRoutes } from './referrals/referrals.routes.ts';
+import { reportExportRoutes } from './reports/export.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { signalRoutes } from './signals/signals.routes.ts';
@@ -60,4 +61,5 @@ export async function registerModules(api: FastifyInstance): Promise<void> {
   await api.register(rightsRoutes);
   await api.register(accessGrantRoutes);
   await api.register(reportRoutes);
+  await api.register(reportExportRoutes);
 }

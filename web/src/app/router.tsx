@@ -10,6 +10,7 @@ import { rightsRoutes } from '../modules/privacy/rights-routes.ts';
 import { privacyRoutes } from '../modules/privacy/routes.ts';
 import { projectRoutes } from '../modules/projects/routes.ts';
 import { referralPrintRoutes, referralRoutes } from '../modules/referrals/routes.ts';
+import { reportRoutes } from '../modules/reports/routes.ts';
 import { territoryRoutes } from '../modules/territory/routes.ts';
 import { timeRoutes } from '../modules/time/routes.ts';
 import { PageLoader } from '../ui/PageLoader.tsx';
@@ -184,6 +185,7 @@ const routeTree = rootRoute.addChildren([
     ...projectRoutes,
     ...rightsRoutes,
     ...privacyRoutes,
+    ...reportRoutes,
     taxonomiesRoute,
     notAllowedRoute,
     adminRoute.addChildren([usersRoute, teamsAdminRoute, auditRoute, settingsRoute, retentionRoute]),

@@ -80,6 +80,8 @@ export const en: Messages = {
     teams: 'Teams and neighbourhoods',
     teamsShort: 'Teams',
     audit: 'Audit log',
+    reports: 'Reports',
+    reportsShort: 'Reports',
     auditShort: 'Audit',
     settings: 'Settings',
     settingsShort: 'Settings',

@@ -82,6 +82,8 @@ export const fr = {
     teams: 'Équipes et quartiers',
     teamsShort: 'Équipes',
     audit: "Journal d'audit",
+    reports: 'Rendre compte',
+    reportsShort: 'Comptes',
     auditShort: 'Journal',
     settings: 'Réglages',
     settingsShort: 'Réglages',

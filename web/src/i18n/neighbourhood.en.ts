@@ -15,7 +15,7 @@ export const neighbourhoodEn: typeof neighbourhoodFr = {
       title: 'Neighbourhood diagnostic',
       text: 'The team’s document beside current figures, in versions and as a PDF.',
     },
-    sections: { know: 'Knowing the neighbourhood', act: 'Acting together' },
+    sections: { know: 'Knowing the neighbourhood', act: 'Acting together', account: 'Accounting for the work' },
     activities: {
       title: 'Collective activities',
       text: 'Meals, information sessions, outings, groups: sessions and attendance.',
@@ -31,6 +31,7 @@ export const neighbourhoodEn: typeof neighbourhoodFr = {
     crisis: { title: 'Crisis mobilisations', text: 'Propose, validate and follow a time-boxed crisis response.' },
     time: { title: 'The team’s time', text: 'Time by mission, against the agreed split.' },
     teamLog: { title: 'Team log', text: 'The day’s highlights, difficulties and what to pass on.' },
+    reports: { title: 'Dashboard and reports', text: 'Figures for funders and management, with no names.' },
     ranking: { title: 'Choose a neighbourhood', text: 'Rank sectors by need and a population target.' },
   },
 };

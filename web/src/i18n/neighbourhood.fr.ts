@@ -19,7 +19,7 @@ export const neighbourhoodFr = {
       title: 'Diagnostic de quartier',
       text: 'Le document de l’équipe, à côté des chiffres à jour, en versions et en PDF.',
     },
-    sections: { know: 'Connaître le quartier', act: 'Agir ensemble' },
+    sections: { know: 'Connaître le quartier', act: 'Agir ensemble', account: 'Rendre compte' },
     activities: {
       title: 'Activités collectives',
       text: 'Repas, séances d’information, sorties, groupes : les séances et les présences.',
@@ -38,6 +38,10 @@ export const neighbourhoodFr = {
     },
     time: { title: 'Temps de l’équipe', text: 'Le temps par mission, comparé à la répartition convenue.' },
     teamLog: { title: 'Journal d’équipe', text: 'Les faits du jour, les difficultés et ce qu’il faut transmettre.' },
+    reports: {
+      title: 'Tableau de bord et rapports',
+      text: 'Les chiffres pour les bailleurs de fonds et la direction, sans aucun nom.',
+    },
     ranking: { title: 'Choisir un quartier', text: 'Classer les secteurs selon les besoins et une population cible.' },
   },
 };

@@ -1,6 +1,52 @@
 /** Dashboards and reports for funders and managers (issue 8). */
 export const reportsFr = {
   reports: {
+    title: 'Rendre compte',
+    intro:
+      'Les chiffres de l’équipe pour les bailleurs de fonds et la direction : des comptes seulement, jamais de noms.',
+    dashboardHelp: 'Contacts, personnes, besoins, références, activités et temps, mois par mois.',
+    reports: 'Rapports',
+    newTemplate: 'Nouveau modèle de rapport',
+    editTemplate: 'Modifier ce modèle',
+    deleteTemplate: 'Supprimer ce modèle',
+    templateIntro: 'Choisissez les indicateurs, la période et le regroupement. Les petits nombres seront masqués.',
+    runIntro: 'Choisissez la période et l’équipe. Touchez « Chiffres » pour lire les nombres d’un graphique.',
+    unknownTemplate: 'Ce modèle de rapport n’existe pas ou plus.',
+    builtIn: 'Fourni avec Relais',
+    indicatorCount_one: '{{count}} indicateur',
+    indicatorCount_other: '{{count}} indicateurs',
+    createdBy: 'Modèle créé par {{name}}',
+    export: { pdf: 'PDF', xlsx: 'Excel', csv: 'CSV' },
+    period: {
+      type: 'Période',
+      types: {
+        fiscalYear: 'Année financière (1er avril)',
+        calendarYear: 'Année civile',
+        quarter: 'Trimestre',
+        month: 'Mois',
+        custom: 'Dates au choix',
+      },
+      from: 'Du',
+      to: 'Au',
+      previous: 'Période précédente',
+      next: 'Période suivante',
+    },
+    scope: {
+      team: 'Équipe',
+      organisation: 'Toute l’organisation',
+      myTeams: 'Toutes mes équipes',
+      neighbourhood: 'Quartier',
+      allNeighbourhoods: 'Tous les quartiers',
+    },
+    template: {
+      title: 'Le modèle',
+      name: 'Nom du rapport',
+      grouping: 'Regrouper par',
+      threshold: 'Seuil des petits nombres',
+      thresholdHelp: 'Les nombres sous ce seuil sont masqués. Au moins {{minimum}}.',
+      indicators: 'Indicateurs',
+    },
+    groupings: { none: 'Aucun regroupement', team: 'Équipe', neighbourhood: 'Quartier', mission: 'Mission' },
     view: { chart: 'Graphique', numbers: 'Chiffres', label: '{{title}} : graphique ou chiffres' },
     generatedAt: 'produit le {{when}}',
     legend: {

@@ -2,6 +2,7 @@ import {
   IconAddressBook,
   IconArrowForwardUp,
   IconBuildingCommunity,
+  IconChartBar,
   IconHome,
   IconList,
   IconListSearch,
@@ -22,6 +23,7 @@ export type NavItem = {
     | '/directory'
     | '/referrals'
     | '/neighbourhood'
+    | '/reports'
     | '/taxonomies'
     | '/admin/users'
     | '/admin/teams'
@@ -60,6 +62,12 @@ const neighbourhood: NavItem = {
   shortLabelKey: 'neighbourhood.titleShort',
   icon: IconMap2,
 };
+const reports: NavItem = {
+  to: '/reports',
+  labelKey: 'nav.reports',
+  shortLabelKey: 'nav.reportsShort',
+  icon: IconChartBar,
+};
 const taxonomies: NavItem = {
   to: '/taxonomies',
   labelKey: 'nav.taxonomies',
@@ -90,14 +98,14 @@ const adminItems: NavItem[] = [
 export function navigationFor(role: Role): { main: NavItem[]; tabs: NavItem[]; account: NavItem } {
   if (role === 'admin') {
     // Admins run the deployment from a desk; on a phone the directory stays one tap away from home.
-    const main = [...adminItems.slice(0, 1), directory, ...adminItems.slice(1)];
+    const main = [...adminItems.slice(0, 1), directory, reports, ...adminItems.slice(1)];
     return { main, tabs: adminItems, account };
   }
   // Five tabs on a phone; coordinators reach the lists (taxonomies) from the side bar and their home.
   if (role === 'coordinator') {
     const tabs = [home('nav.myTeams'), people, directory, referrals, neighbourhood];
-    return { main: [...tabs, taxonomies, audit()], tabs, account };
+    return { main: [...tabs, reports, taxonomies, audit()], tabs, account };
   }
-  const main = [home('nav.myDay'), people, directory, referrals, neighbourhood];
-  return { main, tabs: main, account };
+  const tabs = [home('nav.myDay'), people, directory, referrals, neighbourhood];
+  return { main: [...tabs, reports], tabs, account };
 }

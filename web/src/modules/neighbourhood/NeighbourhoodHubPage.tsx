@@ -2,6 +2,7 @@ import { Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core'
 import {
   IconAlertTriangle,
   IconCalendarEvent,
+  IconChartBar,
   IconChartDots3,
   IconClockHour4,
   IconFileText,
@@ -32,13 +33,14 @@ type Entry = {
     | '/committees'
     | '/crisis'
     | '/time'
-    | '/team-log';
+    | '/team-log'
+    | '/reports';
   key: string;
   icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
 };
 
-/** Knowing the neighbourhood (issue 6), then acting in it together and accounting for the time (issue 7). */
-const sections: { key: 'know' | 'act'; entries: Entry[] }[] = [
+/** Knowing the neighbourhood (issue 6), acting in it together (issue 7), and accounting for it (issue 8). */
+const sections: { key: 'know' | 'act' | 'account'; entries: Entry[] }[] = [
   {
     key: 'know',
     entries: [
@@ -61,6 +63,7 @@ const sections: { key: 'know' | 'act'; entries: Entry[] }[] = [
       { to: '/team-log', key: 'teamLog', icon: IconNotebook },
     ],
   },
+  { key: 'account', entries: [{ to: '/reports', key: 'reports', icon: IconChartBar }] },
 ];
 
 /**

@@ -7,7 +7,7 @@ import { HorizontalBars } from '../../ui/charts/HorizontalBars.tsx';
 import { LineChart } from '../../ui/charts/LineChart.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { FiguresTable } from './FiguresTable.tsx';
-import { chartParts, figureText, localized, seriesByColumn } from './figures.ts';
+import { axisLabel, chartParts, figureText, localized, seriesByColumn } from './figures.ts';
 
 /** One table of a report: drawn as its chart, with the numbers one tap away. */
 export function ReportTableCard({ table, threshold }: { table: ShownTable; threshold: number }) {
@@ -57,7 +57,7 @@ function TableChart({ table, threshold, title }: { table: ShownTable; threshold:
   if (table.chart === 'line')
     return (
       <>
-        <LineChart positions={categories} series={series} label={title} />
+        <LineChart positions={rows.map((row) => axisLabel(row, language))} series={series} label={title} />
         {legend}
       </>
     );

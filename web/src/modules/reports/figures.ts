@@ -48,3 +48,13 @@ export function seriesByColumn(table: ShownTable, threshold: number, language: L
     values: rows.map((row) => chartValue(row, index, table, threshold, language)),
   }));
 }
+
+/** A month row ("2026-03-01") as a short axis label, "mars 26"; any other row by its label. */
+export function axisLabel(row: ShownRow, language: Language): string {
+  if (!/^\d{4}-\d{2}-01$/.test(row.key)) return localized(row.label, language);
+  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-CA' : 'en-CA', {
+    month: 'short',
+    year: '2-digit',
+    timeZone: 'UTC',
+  }).format(new Date(`${row.key}T12:00:00Z`));
+}
