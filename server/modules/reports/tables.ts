@@ -64,7 +64,9 @@ export function buildTable(spec: TableSpec): Built {
       ]
     : [];
   const relations: Relation[] = [];
-  if (spec.rowsAdd && total)
+  // A table with no rows relates nothing: "total = (nothing)" would only tell that the total is 0,
+  // and no other figure could hide it (secondary suppression would give up and hide everything).
+  if (spec.rowsAdd && total && spec.rows.length > 0)
     for (const column of keys)
       relations.push({
         total: figureId(spec.family, 'total', '', column),
