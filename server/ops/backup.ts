@@ -201,7 +201,7 @@ export async function restoreBackup(database: DatabaseHandle, backup: BackupDocu
       );
     }
     const counts: TableCount[] = [];
-    for (const table of tables) {
+    for (const table of tables.filter((t) => !t.derived)) {
       const rows = backup.tables[table.name] ?? [];
       await insertRows(run, table, rows);
       counts.push({ table: table.name, rows: rows.length });
@@ -209,6 +209,16 @@ export async function restoreBackup(database: DatabaseHandle, backup: BackupDocu
     await resetSequences(run, tables);
     // A file made by the generator carries no search documents: computed now, in the same transaction.
     await refreshDerivedData(tx);
+    // The triggers rebuilt the derived counts from the restored rows; the backup's own counts win,
+    // since they still hold what a retention purge removed from the sources. An older backup
+    // without them keeps the rebuilt ones.
+    for (const table of tables.filter((t) => t.derived)) {
+      const rows = backup.tables[table.name];
+      if (!rows) continue;
+      await run(sql.raw(`delete from ${quoteIdent(table.name)}`));
+      await insertRows(run, table, rows);
+      counts.push({ table: table.name, rows: rows.length });
+    }
     return counts;
   });
 }

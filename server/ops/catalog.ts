@@ -21,6 +21,11 @@ type ColumnInfo = {
 
 export type TableInfo = {
   name: string;
+  /**
+   * Kept by triggers from other tables (decisions 0018, 0032). Backed up, and restored as they were
+   * after their sources: after a retention purge they hold counts the sources no longer can give.
+   */
+  derived: boolean;
   columns: ColumnInfo[];
   primaryKey: string[];
   /** Tables this one references (other than itself). */
@@ -29,10 +34,7 @@ export type TableInfo = {
 
 /** Drizzle keeps its bookkeeping in the `drizzle` schema; this guards a custom setup in `public`. */
 const bookkeeping = /^__drizzle_migrations$/;
-/**
- * Tables that triggers keep from others (decision 0018): never backed up or loaded, because
- * restoring their sources rebuilds them.
- */
+/** Tables that triggers keep from others (decisions 0018, 0032): restored after their sources. */
 const derivedTables = /^(coverage_counts|report_encounter_counts|report_person_periods)$/;
 
 export type Runner = <T>(query: SQL) => Promise<T[]>;
@@ -84,10 +86,16 @@ export async function readTables(run: Runner): Promise<TableInfo[]> {
 
   const tables = new Map<string, TableInfo>();
   for (const row of columns) {
-    if (bookkeeping.test(row.table_name) || derivedTables.test(row.table_name)) continue;
+    if (bookkeeping.test(row.table_name)) continue;
     let table = tables.get(row.table_name);
     if (!table) {
-      table = { name: row.table_name, columns: [], primaryKey: [], dependsOn: [] };
+      table = {
+        name: row.table_name,
+        derived: derivedTables.test(row.table_name),
+        columns: [],
+        primaryKey: [],
+        dependsOn: [],
+      };
       tables.set(row.table_name, table);
     }
     table.columns.push({
@@ -100,7 +108,9 @@ export async function readTables(run: Runner): Promise<TableInfo[]> {
   }
   for (const key of keys) tables.get(key.table_name)?.primaryKey.push(key.column_name);
   for (const ref of references) tables.get(ref.table_name)?.dependsOn.push(ref.referenced);
-  return dependencyOrder([...tables.values()]);
+  // Derived tables come last: their rows are loaded once their sources' triggers have run.
+  const all = [...tables.values()];
+  return [...dependencyOrder(all.filter((t) => !t.derived)), ...dependencyOrder(all.filter((t) => t.derived))];
 }
 
 /**
