@@ -59,6 +59,11 @@ export const reportRows: Row[] = [
     expected: teamAReport,
   },
   {
+    route: 'GET /api/reports/export',
+    call: (w) => ({ url: `/api/reports/export?templateId=ciusssActivity&format=csv&teamId=${w.teamA}` }),
+    expected: teamAReport,
+  },
+  {
     route: 'GET /api/reports/dashboard',
     call: (w) => ({ url: `/api/reports/dashboard?teamId=${w.teamA}` }),
     expected: teamAReport,
