@@ -1,7 +1,7 @@
-import PDFDocument from 'pdfkit';
 import type { DiagnosticFigures, DiagnosticSectionKey, DiagnosticVersion } from '../../../core/contracts/diagnostic.ts';
 import { diagnosticSectionKeys } from '../../../core/contracts/diagnostic.ts';
 import type { Language } from '../../../core/localized.ts';
+import { openPdfDocument, pdfColours } from '../../ops/pdf-document.ts';
 
 const words = {
   fr: {
@@ -101,9 +101,7 @@ export type PrintedDiagnostic = {
   live: boolean;
 };
 
-const ink = '#1f2a37';
-const muted = '#5b6675';
-const rule = '#c9d1db';
+const { ink, muted, rule } = pdfColours;
 
 /**
  * The diagnostic as a PDF: the team's sections and priorities, then the figures as tables, small
@@ -118,19 +116,11 @@ export function renderDiagnosticPdf(
   const w = words[language];
   const colon = language === 'fr' ? ' : ' : ': ';
   const { version, figures } = printed;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 56, bottom: 56, left: 60, right: 60 },
-    compress: options.compress ?? true,
-    info: { Title: `${w.diagnostic} — ${printed.neighbourhoodName}`, Author: 'Relais' },
-    lang: language === 'fr' ? 'fr-CA' : 'en-CA',
-    displayTitle: true,
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  const { doc, done } = openPdfDocument({
+    title: `${w.diagnostic} — ${printed.neighbourhoodName}`,
+    language,
+    sideMargin: 60,
+    compress: options.compress,
   });
   const date = (iso: string) =>
     new Intl.DateTimeFormat(language === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long', timeZone: 'UTC' }).format(

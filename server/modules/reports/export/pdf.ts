@@ -1,11 +1,9 @@
-import PDFDocument from 'pdfkit';
 import type { Language } from '../../../../core/localized.ts';
 import type { ShownReport, ShownTable } from '../../../../core/reports/shape.ts';
+import { openPdfDocument, pdfColours } from '../../../ops/pdf-document.ts';
 import { cellValue, exportWords, legendLines, reportFacts } from './words.ts';
 
-const ink = '#1f2a37';
-const muted = '#5b6675';
-const rule = '#c9d1db';
+const { ink, muted, rule } = pdfColours;
 const bar = '#3b6ea8';
 
 /**
@@ -20,19 +18,11 @@ export function renderReportPdf(
 ): Promise<Buffer> {
   const w = exportWords[language];
   const colon = language === 'fr' ? ' : ' : ': ';
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 56, bottom: 56, left: 56, right: 56 },
-    compress: options.compress ?? true,
-    info: { Title: shown.title[language], Author: 'Relais' },
-    lang: language === 'fr' ? 'fr-CA' : 'en-CA',
-    displayTitle: true,
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  const { doc, done } = openPdfDocument({
+    title: shown.title[language],
+    language,
+    sideMargin: 56,
+    compress: options.compress,
   });
   // The built-in fonts speak WinAnsi: French thousands separators (narrow no-break spaces) become spaces.
   const formatted = (value: number | string) =>
