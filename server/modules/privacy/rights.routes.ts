@@ -1,5 +1,6 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { errorBodySchema, idParamsSchema } from '../../../core/contracts/common.ts';
 import {
   accessRequestQuerySchema,
@@ -12,6 +13,7 @@ import {
   registerQuerySchema,
   updatePrivacyIncidentBodySchema,
 } from '../../../core/contracts/rights.ts';
+import type { Database } from '../../db/client.ts';
 import { access } from '../../http/access.ts';
 import { consentRegister, consentRegisterCsv } from './consents.service.ts';
 import { createIncident, incidentsCsv, listIncidents, updateIncident } from './incidents.service.ts';
@@ -23,6 +25,7 @@ import { accessRequestHtml } from './rights.html.ts';
 const tags = ['privacy'];
 const refused = { 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 422: errorBodySchema };
 const coordination = access.roles('coordinator', 'admin');
+type RegisterQuery = z.infer<typeof registerQuerySchema>;
 
 /** A file, not JSON: the reply goes out untyped, as a download never cached. */
 function download(reply: unknown, type: string, fileName: string, body: string) {
@@ -36,6 +39,22 @@ function download(reply: unknown, type: string, fileName: string, body: string) 
 export async function rightsRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.context.database;
+  /** A register as a CSV download, for the coordinators who may read it (same filters as its list). */
+  const registerCsvRoute = (
+    path: string,
+    summary: string,
+    fileStem: string,
+    produce: (db: Database, request: FastifyRequest, query: RegisterQuery) => Promise<string>,
+  ) =>
+    api.get(
+      path,
+      {
+        config: { access: coordination },
+        schema: { tags, summary, querystring: registerQuerySchema, produces: ['text/csv'], response: refused },
+      },
+      async (request, reply) =>
+        download(reply, 'text/csv; charset=utf-8', csvFileName(fileStem), await produce(db, request, request.query)),
+    );
 
   api.get(
     '/people/:id/access-request',
@@ -85,25 +104,11 @@ export async function rightsRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => ({ items: await consentRegister(db, request, request.query) }),
   );
-  api.get(
+  registerCsvRoute(
     '/consent-register.csv',
-    {
-      config: { access: coordination },
-      schema: {
-        tags,
-        summary: 'The consent register as CSV',
-        querystring: registerQuerySchema,
-        produces: ['text/csv'],
-        response: refused,
-      },
-    },
-    async (request, reply) =>
-      download(
-        reply,
-        'text/csv; charset=utf-8',
-        csvFileName('registre-consentements'),
-        await consentRegisterCsv(db, request, request.query),
-      ),
+    'The consent register as CSV',
+    'registre-consentements',
+    consentRegisterCsv,
   );
   api.get(
     '/privacy-incidents',
@@ -118,26 +123,7 @@ export async function rightsRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => ({ items: await listIncidents(db, request, request.query) }),
   );
-  api.get(
-    '/privacy-incidents.csv',
-    {
-      config: { access: coordination },
-      schema: {
-        tags,
-        summary: 'The incident register as CSV',
-        querystring: registerQuerySchema,
-        produces: ['text/csv'],
-        response: refused,
-      },
-    },
-    async (request, reply) =>
-      download(
-        reply,
-        'text/csv; charset=utf-8',
-        csvFileName('registre-incidents'),
-        await incidentsCsv(db, request, request.query),
-      ),
-  );
+  registerCsvRoute('/privacy-incidents.csv', 'The incident register as CSV', 'registre-incidents', incidentsCsv);
   api.post(
     '/privacy-incidents',
     {

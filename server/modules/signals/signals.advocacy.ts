@@ -1,16 +1,13 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { setSignalAdvocacyBodySchema } from '../../../core/contracts/signals.ts';
 import { text } from '../../../core/localized.ts';
 import { foldForMatching } from '../../../core/nominative.ts';
 import type { Database } from '../../db/client.ts';
-import { needSignals } from '../../db/schema/index.ts';
-import { recordAudit } from '../../http/audit.ts';
 import { AppError } from '../../http/errors.ts';
 import { nominativeMatches } from '../committees/nominative.guard.ts';
 import { VersionConflict } from '../fieldwork/fieldwork.errors.ts';
-import { presentOne, scoped } from './signals.service.ts';
+import { presentOne, scoped, updateSignal } from './signals.service.ts';
 
 const kindWords = {
   name: text('le nom d’une personne connue de l’équipe', 'the name of a person the team knows'),
@@ -56,35 +53,12 @@ export async function setSignalAdvocacy(
       })),
     );
 
-  await db
-    .transaction(async (tx) => {
-      const updated = await tx
-        .update(needSignals)
-        .set({
-          advocacyThemes: body.themes,
-          structuralProblem: statement,
-          advocacyChangedAt: new Date(),
-          version: sql`${needSignals.version} + 1`,
-          updatedAt: new Date(),
-        })
-        .where(and(eq(needSignals.id, id), eq(needSignals.version, body.baseVersion)))
-        .returning({ id: needSignals.id });
-      if (!updated.length) throw new VersionConflict(null);
-      await recordAudit(tx, request, {
-        action: 'update',
-        entityType: 'need_signal',
-        entityId: id,
-        teamId: signal.teamId,
-        details: {
-          advocacyThemes: body.themes,
-          structuralProblem: Boolean(statement),
-          confirmedNotNames: matches.length,
-        },
-      });
-    })
-    .catch(async (error) => {
-      if (error instanceof VersionConflict) throw new VersionConflict(await presentOne(db, id));
-      throw error;
-    });
-  return presentOne(db, id);
+  return updateSignal(
+    db,
+    request,
+    signal,
+    body.baseVersion,
+    { advocacyThemes: body.themes, structuralProblem: statement, advocacyChangedAt: new Date() },
+    { advocacyThemes: body.themes, structuralProblem: Boolean(statement), confirmedNotNames: matches.length },
+  );
 }

@@ -110,19 +110,36 @@ export async function changeSignal(
   const signal = await scoped.writable(db, request, id);
   if (signal.version !== body.baseVersion) throw new VersionConflict(await presentOne(db, id));
   const actor = actorOf(request);
+  return updateSignal(
+    db,
+    request,
+    signal,
+    body.baseVersion,
+    { status: body.status, statusNote: body.note ?? null, statusChangedBy: actor.id, statusChangedAt: new Date() },
+    { from: signal.status, to: body.status, note: Boolean(body.note) },
+  );
+}
+
+/**
+ * The one way a signal's row changes after detection: in a transaction, only if still at
+ * `baseVersion` (bumped), with its audit entry. A stale version, or the open-signal index refusing
+ * a reopening, answers 409 with the signal as it is now.
+ */
+export async function updateSignal(
+  db: Database,
+  request: FastifyRequest,
+  signal: { id: string; teamId: string },
+  baseVersion: number,
+  fields: Partial<typeof needSignals.$inferInsert>,
+  details: Record<string, unknown>,
+) {
+  const { id } = signal;
   try {
     await db.transaction(async (tx) => {
       const updated = await tx
         .update(needSignals)
-        .set({
-          status: body.status,
-          statusNote: body.note ?? null,
-          statusChangedBy: actor.id,
-          statusChangedAt: new Date(),
-          version: sql`${needSignals.version} + 1`,
-          updatedAt: new Date(),
-        })
-        .where(and(eq(needSignals.id, id), eq(needSignals.version, body.baseVersion)))
+        .set({ ...fields, version: sql`${needSignals.version} + 1`, updatedAt: new Date() })
+        .where(and(eq(needSignals.id, id), eq(needSignals.version, baseVersion)))
         .returning({ id: needSignals.id });
       if (!updated.length) throw new VersionConflict(null);
       await recordAudit(tx, request, {
@@ -130,7 +147,7 @@ export async function changeSignal(
         entityType: 'need_signal',
         entityId: id,
         teamId: signal.teamId,
-        details: { from: signal.status, to: body.status, note: Boolean(body.note) },
+        details,
       });
     });
   } catch (error) {
