@@ -1,6 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import { generatedPassword } from '../scripts/generate/accounts.ts';
 import type { DatabaseHandle } from '../server/db/client.ts';
+import { alignCountingZone } from '../server/ops/counting-zone.ts';
 
 /**
  * A database of a whole organisation's field work: 1 000 000 encounters over two calendar years,
@@ -18,9 +19,17 @@ export const million = {
   firstDay: '2025-01-01',
   days: 730,
   chunk: 50_000,
+  /** Counted as a Québec deployment counts: days, months and fiscal years in its local time. */
+  timeZone: 'America/Toronto',
 };
 
-export type MillionData = { teamIds: string[]; workerEmails: string[]; firstDay: string; lastDay: string };
+export type MillionData = {
+  teamIds: string[];
+  workerEmails: string[];
+  firstDay: string;
+  lastDay: string;
+  timeZone: string;
+};
 
 /** Team t's id, and the ids of its places, people and neighbourhoods, derived from numbers. */
 const idOf = (prefix: string, expression: string) => `(${prefix} || lpad(to_hex(${expression}), 12, '0'))::uuid`;
@@ -40,6 +49,7 @@ export async function fillMillionEncounters(
 ): Promise<MillionData> {
   const m = million;
   const q = (text: string) => database.query(text);
+  await alignCountingZone(database, m.timeZone);
   const passwordHash = await hash(generatedPassword, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
   await q(`insert into teams (id, name, code)
     select ${teamId('t')}, 'Équipe ' || t, 'million-' || t from generate_series(0, ${m.teams - 1}) t`);
@@ -98,5 +108,5 @@ export async function fillMillionEncounters(
     .slice(0, 10);
   const teamIds = (await database.query<{ id: string }>('select id from teams order by code')).map((row) => row.id);
   const workerEmails = Array.from({ length: m.teams }, (_, t) => `worker${t}@million.bench`);
-  return { teamIds, workerEmails, firstDay: m.firstDay, lastDay };
+  return { teamIds, workerEmails, firstDay: m.firstDay, lastDay, timeZone: m.timeZone };
 }

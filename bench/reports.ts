@@ -30,11 +30,12 @@ function timing(samples: number[]): Timing {
   return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? 0, runs: sorted.length };
 }
 
-type Run = { template: string; query: string; from: string; to: string; byTeam: boolean };
+type Run = { template: string; query: string; from: string; to: string; byTeam: boolean; zone: string };
 
 /** Every encounter figure of one template's period, by hand: key `table|row|column` → count. */
 async function rawFigures(database: DatabaseHandle, run: Run): Promise<Map<string, number>> {
-  const where = `occurred_at >= '${run.from}T00:00:00Z' and occurred_at < ('${run.to}'::date + 1)::timestamp at time zone 'UTC'`;
+  const where = `occurred_at >= timestamp '${run.from}' at time zone '${run.zone}'
+    and occurred_at < ('${run.to}'::date + 1)::timestamp at time zone '${run.zone}'`;
   const team = run.byTeam ? `'team:' || team_id::text` : `'all'`;
   const figures = new Map<string, number>();
   const add = (key: string, n: number) => figures.set(key, (figures.get(key) ?? 0) + Number(n));
@@ -46,7 +47,7 @@ async function rawFigures(database: DatabaseHandle, run: Run): Promise<Map<strin
             coalesce(identification, channel, initiator, age_band, gender, month, '') as value, count(*)::int as n
      from (select team_id, identification, coalesce(channel, '') as channel, coalesce(initiator, '') as initiator,
                   coalesce(age_band, '') as age_band, coalesce(gender, '') as gender,
-                  to_char(occurred_at at time zone 'UTC', 'YYYY-MM-01') as month
+                  to_char(occurred_at at time zone '${run.zone}', 'YYYY-MM-01') as month
            from encounters where ${where}) e
      group by grouping sets ((team_id, identification), (team_id, channel), (team_id, initiator), (team_id, age_band),
                              (team_id, gender), (team_id, month), (team_id))`,
@@ -127,6 +128,7 @@ export async function measureReports(
       from: `${year}-01-01`,
       to: `${year}-12-31`,
       byTeam: false,
+      zone: data.timeZone,
     },
     {
       template: 'ciusssActivity',
@@ -134,6 +136,7 @@ export async function measureReports(
       from: `${year}-04-01`,
       to: `${year + 1}-03-31`,
       byTeam: true,
+      zone: data.timeZone,
     },
   ];
   log(`  annual report (raqAnnual ${year} + ciusssActivity ${year}-${year + 1}), whole organisation…`);

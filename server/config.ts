@@ -31,7 +31,7 @@ const environmentSchema = z.object({
   RELAIS_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   RELAIS_TRUST_PROXY: booleanFlag.default(false),
   RELAIS_ADMIN_EMAIL: z.email().default('admin@relais.local'),
-  /** The deployment's local time: a directory service is "open now" by its hours here. */
+  /** The deployment's local time: a directory service is "open now" by its hours here, and reports count days, months and fiscal years in it. */
   RELAIS_TIME_ZONE: z
     .string()
     .refine((zone) => {

@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { ensureFirstAdmin, firstAdminNotice, openConfiguredDatabase } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { alignCountingZone, countingZoneNotice } from './ops/counting-zone.ts';
 
 /** Starts Relais: reads the settings, opens and migrates the database, listens. */
 async function main(): Promise<void> {
@@ -10,6 +11,8 @@ async function main(): Promise<void> {
     throw new ConfigError(`Cannot open the database from ${where}: ${error.message}`);
   });
   await database.migrate();
+  const zoneNotice = countingZoneNotice(await alignCountingZone(database, config.timeZone));
+  if (zoneNotice) console.log(zoneNotice);
   const firstAdmin = await ensureFirstAdmin(database, config);
   const app = await buildApp({ config, database });
 

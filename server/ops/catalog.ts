@@ -35,7 +35,7 @@ export type TableInfo = {
 /** Drizzle keeps its bookkeeping in the `drizzle` schema; this guards a custom setup in `public`. */
 const bookkeeping = /^__drizzle_migrations$/;
 /** Tables that triggers keep from others (decisions 0018, 0032): restored after their sources. */
-const derivedTables = /^(coverage_counts|report_encounter_counts|report_person_periods)$/;
+const derivedTables = /^(coverage_counts|report_encounter_counts|report_person_periods|report_people_counts)$/;
 
 export type Runner = <T>(query: SQL) => Promise<T[]>;
 

@@ -58,6 +58,31 @@ export const reportPersonPeriods = pgTable(
   ],
 );
 
+/**
+ * How many distinct people a period counts, by level: report_person_periods rolled up once more,
+ * kept by the same statement (a person's row moving from no level to one, or from pseudonymous to
+ * identified, moves one count). Additive over teams and neighbourhoods (a person belongs to one
+ * team), so a year of the whole organisation reads a few dozen rows instead of one per person.
+ * Level: `identified` when one of the person's encounters in the period was, else `pseudonymous`.
+ */
+export const reportPeopleCounts = pgTable(
+  'report_people_counts',
+  {
+    periodKind: text('period_kind').notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    teamId: uuid('team_id').notNull(),
+    neighbourhoodId: uuid('neighbourhood_id').notNull(),
+    level: text('level').notNull(),
+    people: integer('people').notNull().default(0),
+  },
+  (table) => [
+    primaryKey({
+      columns: [table.periodKind, table.periodStart, table.teamId, table.neighbourhoodId, table.level],
+    }),
+    check('report_people_counts_level_check', sql`${table.level} in ('pseudonymous', 'identified')`),
+  ],
+);
+
 /** A report template saved by the organisation (built-in ones live in core/reports/catalogue.ts). */
 export const reportTemplates = pgTable(
   'report_templates',

@@ -80,7 +80,7 @@ export async function encounterCounts(db: Database, scope: CountScope, period: P
 
 /**
  * Distinct people of a period, each at the highest identification level reached in it, by column,
- * and month by month. A period of whole months of one kind reads report_person_periods; a custom
+ * and month by month. A period of whole months of one kind reads report_people_counts; a custom
  * period counts distinct people on the raw encounters (exact; an index range scan).
  */
 export type PeopleCounts = {
@@ -101,9 +101,9 @@ function peopleOf(rows: PeopleRow[], into: Map<string, Map<string, number>>, key
 }
 
 /**
- * From the rollup, rows are already one per person and period in a team (and neighbourhood or
- * "all"): a person's encounters are always in the person's team (fieldwork refuses another team's
- * person), so counting rows counts distinct people without grouping by person.
+ * From report_people_counts: people are counted once per period in a team and neighbourhood (or
+ * "all" of them), and a person belongs to one team (fieldwork refuses another team's person), so
+ * the counts add up over teams, and over neighbourhoods only through the "all" rows.
  */
 function fromRollup(scope: CountScope, kind: string, starts: string[], split: CountScope['split']): SQL {
   const hood =
@@ -112,9 +112,8 @@ function fromRollup(scope: CountScope, kind: string, starts: string[], split: Co
         ? sql`neighbourhood_id = ${scope.neighbourhoodId}::uuid`
         : sql`neighbourhood_id <> ${allNeighbourhoods}::uuid`
       : sql`neighbourhood_id = ${scope.neighbourhoodId ?? allNeighbourhoods}::uuid`;
-  return sql`select ${splitColumn(split)} as col, period_start::text as month,
-        case when identified > 0 then 'identified' else 'pseudonymous' end as level, count(*)::int as n
-      from report_person_periods
+  return sql`select ${splitColumn(split)} as col, period_start::text as month, level, sum(people)::int as n
+      from report_people_counts
       where period_kind = ${kind} and period_start in (${inList(starts, 'date')})
         and team_id in (${inList(scope.teamIds)}) and ${hood}
       group by 1, 2, 3`;

@@ -72,10 +72,17 @@ function encountersWithAll(counts: EncounterCounts): EncounterCounts {
   return counts;
 }
 
+/**
+ * The columns before the total. One team, or the one neighbourhood asked for, would only repeat
+ * the total beside it: the report then shows the total alone (its scope names the team).
+ */
 function groupColumns(grouping: ReportGrouping, scope: ReportScope, present: Set<string>): ReportColumn[] {
   if (grouping === 'team')
-    return scope.teams.map((team) => ({ key: `team:${team.id}`, label: text(team.name, team.name) }));
+    return scope.teams.length > 1
+      ? scope.teams.map((team) => ({ key: `team:${team.id}`, label: text(team.name, team.name) }))
+      : [];
   if (grouping === 'neighbourhood') {
+    if (scope.neighbourhoodId) return [];
     const columns = scope.neighbourhoods.map((hood) => ({ key: `hood:${hood.id}`, label: text(hood.name, hood.name) }));
     if (present.has(`hood:${noNeighbourhood}`))
       columns.push({ key: `hood:${noNeighbourhood}`, label: text('Sans quartier', 'No neighbourhood') });

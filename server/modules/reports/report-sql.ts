@@ -25,9 +25,12 @@ export async function rowsOf<T>(db: Database, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
-export const startOf = (day: string) => sql`${`${day}T00:00:00Z`}::timestamptz`;
+/** The counting time zone (migration `report_local_time`): the one the rollups count days and months in. */
+export const countingZone = sql`(select relais_counting_zone())`;
+/** Midnight at the start of a day, in the counting time zone. */
+export const startOf = (day: string) => sql`(${day}::date::timestamp at time zone ${countingZone})`;
 /** The instant after the last day: periods include both their days. */
-export const endOf = (day: string) => sql`(${`${day}T00:00:00Z`}::timestamptz + interval '1 day')`;
+export const endOf = (day: string) => sql`((${day}::date + 1)::timestamp at time zone ${countingZone})`;
 
 const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
@@ -50,7 +53,7 @@ export function edgeDays(period: Period, months: string[]): Period[] {
 }
 
 /**
- * The raw encounters of some day ranges with their neighbourhood and UTC month, in the scope: what
+ * The raw encounters of some day ranges with their neighbourhood and local month, in the scope: what
  * the rollups count, read where the rollups cannot help (the partial months of a custom period).
  */
 export function rawEncounters(scope: CountScope, ranges: Period[]): SQL {
@@ -66,7 +69,7 @@ export function rawEncounters(scope: CountScope, ranges: Period[]): SQL {
   return sql`
     select e.id, e.team_id, coalesce(p.neighbourhood_id, ${noNeighbourhood}::uuid) as neighbourhood_id, e.person_id,
            e.identification, e.channel, e.initiator, e.age_band, e.gender, e.needs, e.actions, e.non_recours,
-           date_trunc('month', e.occurred_at at time zone 'UTC')::date as month
+           date_trunc('month', e.occurred_at at time zone ${countingZone})::date as month
     from encounters e
     left join outreach_sessions s on e.place_id is null and s.id = e.session_id
     left join places p on p.id = coalesce(e.place_id, s.place_id)

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShownReport } from '../../../core/reports/shape.ts';
+import { alignCountingZone } from '../../ops/counting-zone.ts';
 import { type Agent, signedInAgent } from '../../test-support/agent.ts';
 import { createTestApp, type TestApp } from '../../test-support/app.ts';
 import { buildNeighbourhood, buildPerson, buildPlace, buildTeam, buildUser } from '../../test-support/factories.ts';
@@ -121,7 +122,12 @@ describe('reports', () => {
     }
   });
 
-  it('counts a custom period with partial months, by neighbourhood, from rollups and raw days alike', async () => {
+  it('counts a custom period with partial months, by neighbourhood, from rollups and raw days alike, in local time', async () => {
+    // Québec time: two late-evening contacts that UTC would put on the next day, one each side of the period.
+    await alignCountingZone(t.database, 'America/Toronto');
+    await t.database.db.execute(sql`insert into encounters (id, team_id, occurred_at, channel, identification, needs, actions)
+      values (gen_random_uuid(), ${teamA}, '2025-03-17T03:30Z', 'street', 'anonymous', array['food'], '{}'),
+             (gen_random_uuid(), ${teamA}, '2025-09-05T02:00Z', 'street', 'anonymous', array['food'], '{}')`);
     const template = await coordinator.post('/api/reports/templates', {
       name: 'Besoins par quartier',
       indicators: ['needs', 'encounters.byMonth', 'people.distinctByIdentification'],
@@ -132,7 +138,8 @@ describe('reports', () => {
     const answer = await worker.get(`/api/reports/run?templateId=${template.json().id}&from=2025-03-17&to=2025-09-04`);
     expect(answer.statusCode).toBe(200);
     const report = answer.json() as ShownReport;
-    const inPeriod = sql`e.team_id = ${teamA} and e.occurred_at >= '2025-03-17T00:00Z' and e.occurred_at < '2025-09-05T00:00Z'`;
+    const inPeriod = sql`e.team_id = ${teamA} and e.occurred_at >= timestamp '2025-03-17' at time zone 'America/Toronto'
+      and e.occurred_at < timestamp '2025-09-05' at time zone 'America/Toronto'`;
     const raw = new Map<string, number>();
     for (const row of await rows<{ col: string; value: string; n: number }>(sql`
       with e as (select e.*, coalesce(p.neighbourhood_id, '00000000-0000-0000-0000-000000000000') as hood
@@ -143,7 +150,7 @@ describe('reports', () => {
     expectSame(cellsOf(report, 'needs'), raw);
     const months = new Map<string, number>();
     for (const row of await rows<{ m: string; n: number }>(sql`
-      select to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-01') as m, count(*)::int as n from encounters e
+      select to_char(e.occurred_at at time zone 'America/Toronto', 'YYYY-MM-01') as m, count(*)::int as n from encounters e
       where ${inPeriod} group by 1`))
       months.set(`${row.m}@all`, row.n);
     const shownMonths = new Map(
@@ -153,6 +160,7 @@ describe('reports', () => {
     expect(cellsOf(report, 'encounters.byMonth').get('total@all')).toBe(
       [...months.values()].reduce((a, b) => a + b, 0),
     );
+    await alignCountingZone(t.database, 'UTC');
   });
 
   it('stays within the caller’s teams: another team or its neighbourhood is a 404', async () => {
@@ -162,8 +170,10 @@ describe('reports', () => {
     );
     expect((await outsider.get(`/api/reports/dashboard?teamId=${teamA}`)).statusCode).toBe(404);
     const own = (await outsider.get('/api/reports/run?templateId=ciusssActivity&year=2025')).json() as ShownReport;
+    // One team: its column would repeat the total, so the total stands alone.
     const columns = own.tables[0]?.columns.map((column) => column.key);
-    expect(columns).toEqual([`team:${teamB}`, 'all']);
+    expect(columns).toEqual(['all']);
+    expect(own.scope.fr).toContain('Équipe');
   });
 
   it('refuses bad periods, unknown templates and lower thresholds, naming the field in both languages', async () => {

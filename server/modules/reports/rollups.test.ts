@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alignCountingZone } from '../../ops/counting-zone.ts';
 import { createTestApp, type TestApp } from '../../test-support/app.ts';
 import { buildNeighbourhood, buildPerson, buildPlace, buildTeam } from '../../test-support/factories.ts';
+import { allNeighbourhoods } from './report-sql.ts';
 
 /**
  * The report rollups (decision 0032) must always equal the same counts computed
@@ -26,7 +28,7 @@ const rawCounts = () =>
   rows(sql`
   with e as (
     select e.*, coalesce(pl.neighbourhood_id, '00000000-0000-0000-0000-000000000000'::uuid) as hood,
-           to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM') || '-01' as m
+           to_char(e.occurred_at at time zone relais_counting_zone(), 'YYYY-MM') || '-01' as m
     from encounters e
     left join outreach_sessions s on s.id = e.session_id
     left join places pl on pl.id = case when e.place_id is not null then e.place_id else s.place_id end
@@ -52,7 +54,7 @@ const keptCounts = () =>
 const rawPeople = () =>
   rows(sql`
   with e as (
-    select e.team_id, e.person_id, e.identification, (e.occurred_at at time zone 'UTC')::date as d,
+    select e.team_id, e.person_id, e.identification, (e.occurred_at at time zone relais_counting_zone())::date as d,
            coalesce(pl.neighbourhood_id, '00000000-0000-0000-0000-000000000000'::uuid) as hood
     from encounters e
     left join outreach_sessions s on s.id = e.session_id
@@ -80,9 +82,38 @@ const keptPeople = () =>
   rows(sql`select period_kind as kind, period_start::text as start, team_id, neighbourhood_id as hood, person_id,
     pseudonymous, identified from report_person_periods order by 1, 2, 3, 4, 5`);
 
+type PersonRow = {
+  kind: string;
+  start: string;
+  team_id: string;
+  hood: string;
+  pseudonymous: number;
+  identified: number;
+};
+
+/** How many people per period, team, neighbourhood and level, added up here from the raw rows. */
+async function rawPeopleCounts() {
+  const counts = new Map<string, number>();
+  for (const row of (await rawPeople()) as PersonRow[]) {
+    const level = row.identified > 0 ? 'identified' : 'pseudonymous';
+    const key = [row.kind, row.start, row.team_id, row.hood, level].join('|');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, people]) => `${key}|${people}`).sort();
+}
+
+const keptPeopleCounts = async () =>
+  (
+    await rows<{ key: string }>(sql`select concat_ws('|', period_kind, period_start::text, team_id, neighbourhood_id,
+      level, people) as key from report_people_counts where people <> 0`)
+  )
+    .map((row) => row.key)
+    .sort();
+
 async function expectExact() {
   expect(await keptCounts()).toEqual(await rawCounts());
   expect(await keptPeople()).toEqual(await rawPeople());
+  expect(await keptPeopleCounts()).toEqual(await rawPeopleCounts());
 }
 
 /** `count` encounters of a team, varied deterministically over a year and a half. */
@@ -162,6 +193,37 @@ describe('report rollups', () => {
     await expectExact();
   });
 
+  it('count in the deployment’s time zone: a change recounts everything, and late on 31 March stays in March', async () => {
+    expect(await alignCountingZone(t.database, 'America/Toronto')).toEqual({
+      zone: 'America/Toronto',
+      changed: true,
+      from: 'UTC',
+    });
+    await expectExact();
+    // 23:30 on 31 March in Québec is 03:30 on 1 April in UTC.
+    const lateComer = (await buildPerson(t.database.db, teamA)).id;
+    const busStop = (await buildPlace(t.database.db, teamA)).id;
+    await rows(sql`insert into encounters (id, team_id, person_id, place_id, occurred_at, channel, identification, needs, actions)
+      values (gen_random_uuid(), ${teamA}, ${lateComer}, ${busStop}, '2026-04-01T03:30:00Z', 'street', 'identified', '{}', '{}')`);
+    const periods = await rows<{
+      kind: string;
+      start: string;
+    }>(sql`select period_kind as kind, period_start::text as start
+      from report_person_periods where person_id = ${lateComer} and neighbourhood_id = ${allNeighbourhoods}::uuid
+      order by 1`);
+    expect(periods).toEqual([
+      { kind: 'calendarYear', start: '2026-01-01' },
+      { kind: 'fiscalYear', start: '2025-04-01' },
+      { kind: 'month', start: '2026-03-01' },
+      { kind: 'quarter', start: '2026-01-01' },
+    ]);
+    expect(await rows(sql`select day::text, encounters from coverage_counts where place_id = ${busStop}`)).toEqual([
+      { day: '2026-03-31', encounters: 1 },
+    ]);
+    await expectExact();
+    expect(await alignCountingZone(t.database, 'America/Toronto')).toEqual({ zone: 'America/Toronto', changed: false });
+  });
+
   it('keep every count, coverage included, when a retention purge deletes anonymous encounters', async () => {
     await addEncounters(teamB, 50, 3);
     const before = { counts: await keptCounts(), people: await keptPeople() };
@@ -183,5 +245,13 @@ describe('report rollups', () => {
     const [{ total }] = (await rows<{ total: number }>(sql`select coalesce(sum(encounters), 0)::int as total
       from report_encounter_counts where team_id = ${teamB} and dimension = 'total'`)) as [{ total: number }];
     expect(total).toBe(purged);
+    // Recounting in another zone would lose what the purge kept: the database keeps its zone.
+    const counts = await keptCounts();
+    expect(await alignCountingZone(t.database, 'Europe/Brussels')).toEqual({
+      zone: 'America/Toronto',
+      changed: false,
+      refused: 'Europe/Brussels',
+    });
+    expect(await keptCounts()).toEqual(counts);
   });
 });
