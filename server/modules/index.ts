@@ -8,6 +8,7 @@ import { directoryRoutes } from './directory/directory.routes.ts';
 import { fieldworkRoutes } from './fieldwork/fieldwork.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { hsdsRoutes } from './hsds/hsds.routes.ts';
+import { maintenanceJobs } from './jobs/maintenance.ts';
 import { myDayRoutes } from './my-day/my-day.routes.ts';
 import { neighbourhoodRoutes } from './neighbourhoods/neighbourhoods.routes.ts';
 import { networkRoutes } from './network/network.routes.ts';
@@ -58,6 +59,7 @@ export async function registerModules(api: FastifyInstance): Promise<void> {
   await api.register(crisisRoutes);
   await api.register(projectRoutes);
   await api.register(retentionRoutes);
+  await api.register(maintenanceJobs);
   await api.register(rightsRoutes);
   await api.register(accessGrantRoutes);
   await api.register(reportRoutes);

@@ -4,7 +4,8 @@ import { runnerOf } from './catalog.ts';
 
 export type CountingZoneOutcome =
   | { zone: string; changed: false }
-  | { zone: string; changed: true; from: string }
+  /** `encounters`: how many were counted again (none on a new database). */
+  | { zone: string; changed: true; from: string; encounters: number }
   /** The deployment asked for another zone, but counts kept by a retention purge tie the old one. */
   | { zone: string; changed: false; refused: string };
 
@@ -31,7 +32,8 @@ export async function alignCountingZone(database: DatabaseHandle, wanted: string
     if (error instanceof KeptCounts) return { zone: from, changed: false, refused: wanted };
     throw error;
   }
-  return { zone: wanted, changed: true, from };
+  const [counted] = await runnerOf(database.db)<{ n: number }>(sql`select count(*)::int as n from encounters`);
+  return { zone: wanted, changed: true, from, encounters: counted?.n ?? 0 };
 }
 
 /** Rolls the change back: the rollups hold counts a purge kept. */

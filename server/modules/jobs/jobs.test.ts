@@ -5,6 +5,7 @@ import { buildUser } from '../../test-support/factories.ts';
 import { retentionPurgeJob } from '../privacy/retention.schedule.ts';
 import { claimDueJob, enqueueJob, jobLeaseMs } from './jobs.queue.ts';
 import { type JobHandler, nextLocalHour, runDueJobs } from './jobs.schedule.ts';
+import { pgliteVacuumJob, vacuumJobKind } from './maintenance.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -100,5 +101,23 @@ describe('the nightly purge', () => {
     await runDueJobs(db(), 'w', [handler], new Date('2026-11-26T08:05:00Z'));
     const pending = (await jobRows()).filter((j) => j.finished_at === null);
     expect(pending.map((j) => new Date(j.run_after).toISOString())).toEqual(['2026-11-27T08:00:00.000Z']);
+  });
+
+  it('plans the embedded database’s vacuum an hour after the purge, and the vacuum runs outside a transaction', async () => {
+    const handler = pgliteVacuumJob('America/Toronto');
+    const evening = new Date('2026-11-25T23:00:00Z');
+    await runDueJobs(db(), 'w', [handler], evening);
+    // The purge runs at 3 a.m. in Toronto by default (08:00 UTC): the vacuum at 4 a.m.
+    expect((await jobRows()).map((j) => [j.kind, new Date(j.run_after).toISOString()])).toEqual([
+      [vacuumJobKind, '2026-11-26T09:00:00.000Z'],
+    ]);
+    await runDueJobs(db(), 'w', [handler], new Date('2026-11-26T09:00:30Z'));
+    const [done] = await jobRows();
+    expect(done).toMatchObject({ kind: vacuumJobKind, last_error: null });
+    expect(done?.finished_at).not.toBeNull();
+    const [vacuumed] = await t.database.query<{ at: Date | null }>(
+      `select last_vacuum as at from pg_stat_user_tables where relname = 'report_encounter_counts'`,
+    );
+    expect(vacuumed?.at).not.toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alignCountingZone } from '../../ops/counting-zone.ts';
+import { alignCountingZone, countingZoneNotice } from '../../ops/counting-zone.ts';
 import { createTestApp, type TestApp } from '../../test-support/app.ts';
 import { buildNeighbourhood, buildPerson, buildPlace, buildTeam } from '../../test-support/factories.ts';
 import { allNeighbourhoods } from './report-sql.ts';
@@ -194,11 +194,9 @@ describe('report rollups', () => {
   });
 
   it('count in the deployment’s time zone: a change recounts everything, and late on 31 March stays in March', async () => {
-    expect(await alignCountingZone(t.database, 'America/Toronto')).toEqual({
-      zone: 'America/Toronto',
-      changed: true,
-      from: 'UTC',
-    });
+    const outcome = await alignCountingZone(t.database, 'America/Toronto');
+    expect(outcome).toMatchObject({ zone: 'America/Toronto', changed: true, from: 'UTC' });
+    expect(countingZoneNotice(outcome)).toContain('America/Toronto');
     await expectExact();
     // 23:30 on 31 March in Québec is 03:30 on 1 April in UTC.
     const lateComer = (await buildPerson(t.database.db, teamA)).id;
@@ -252,6 +250,9 @@ describe('report rollups', () => {
       changed: false,
       refused: 'Europe/Brussels',
     });
+    expect(countingZoneNotice({ zone: 'America/Toronto', changed: false, refused: 'Europe/Brussels' })).toContain(
+      'purge',
+    );
     expect(await keptCounts()).toEqual(counts);
   });
 });
