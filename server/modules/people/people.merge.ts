@@ -4,7 +4,7 @@ import { mergedPersonFields } from '../../../core/fieldwork.ts';
 import { text } from '../../../core/localized.ts';
 import type { Database, Tx } from '../../db/client.ts';
 import {
-  activityAttendance,
+  accessGrants,
   bridgingSupports,
   consentEvents,
   encounters,
@@ -23,8 +23,8 @@ const isoOrNull = (d: Date | null) => d?.toISOString() ?? null;
 
 /**
  * Every table that points at a person. A merge moves all of them to the survivor, so nothing is
- * lost. Activity attendance is moved apart (moveAttendance): it has no id of its own, and both
- * records may have attended the same session.
+ * lost. Activity attendance and incident links are moved apart (moveKeyedLinks): they have no id of
+ * their own, and both records may be in the same session or incident.
  */
 const personReferences = [
   { name: 'encounters', table: encounters, column: encounters.personId },
@@ -33,18 +33,29 @@ const personReferences = [
   { name: 'bridgingSupports', table: bridgingSupports, column: bridgingSupports.personId },
   { name: 'projects', table: projectCitizens, column: projectCitizens.personId },
   { name: 'consents', table: consentEvents, column: consentEvents.personId },
+  // A break-the-glass grant was for this human being: it follows them, and so does its trace.
+  { name: 'accessGrants', table: accessGrants, column: accessGrants.personId },
 ] as const;
 
-/** The absorbed record's sessions become the survivor's; a session both attended is kept once. */
-async function moveAttendance(tx: Tx, survivorId: string, absorbedId: string): Promise<number> {
-  await tx.execute(sql`delete from activity_attendance a where a.person_id = ${absorbedId}
-    and exists (select 1 from activity_attendance b where b.session_id = a.session_id and b.person_id = ${survivorId})`);
-  const rows = await tx
-    .update(activityAttendance)
-    .set({ personId: survivorId })
-    .where(eq(activityAttendance.personId, absorbedId))
-    .returning({ sessionId: activityAttendance.sessionId });
-  return rows.length;
+/**
+ * Rows keyed by (something, person) with no id: the absorbed record's become the survivor's, and
+ * where both were already there (the same session attended, the same incident), one is kept.
+ */
+async function moveKeyedLinks(
+  tx: Tx,
+  table: 'activity_attendance' | 'privacy_incident_people',
+  key: string,
+  survivorId: string,
+  absorbedId: string,
+) {
+  const name = sql.identifier(table);
+  const column = sql.identifier(key);
+  await tx.execute(sql`delete from ${name} a where a.person_id = ${absorbedId}
+    and exists (select 1 from ${name} b where b.${column} = a.${column} and b.person_id = ${survivorId})`);
+  const moved = (await tx.execute(
+    sql`update ${name} set person_id = ${survivorId} where person_id = ${absorbedId} returning 1`,
+  )) as unknown as { rows: unknown[] };
+  return moved.rows.length;
 }
 
 /**
@@ -77,7 +88,8 @@ export async function mergePeople(db: Database | Tx, request: FastifyRequest, su
         .returning({ id: sql<string>`id` });
       moved[name] = rows.length;
     }
-    moved.attendance = await moveAttendance(tx, survivorId, absorbedId);
+    moved.attendance = await moveKeyedLinks(tx, 'activity_attendance', 'session_id', survivorId, absorbedId);
+    moved.incidents = await moveKeyedLinks(tx, 'privacy_incident_people', 'incident_id', survivorId, absorbedId);
     if (!fields.consentGivenAt && !survivor.consentGivenAt) {
       // Without a consent on the survivor, no encounter of theirs may stay "identified".
       await tx
