@@ -19,12 +19,12 @@ function timing(samples: number[]): Timing {
   return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? 0, runs: sorted.length };
 }
 
-/** Sessions and encounters per place over the period; the last visit up to its end, ever. */
+/** Sessions and encounters per place over the period; the last visit up to its end, ever (local days, $4). */
 const handWritten = `
   with e as (
-    select place_id, count(*) filter (where occurred_at >= $2::timestamp at time zone 'UTC') as encounters,
-           max((occurred_at at time zone 'UTC')::date) as last_day
-    from encounters where team_id = $1 and occurred_at < ($3::date + 1)::timestamp at time zone 'UTC'
+    select place_id, count(*) filter (where occurred_at >= $2::timestamp at time zone $4) as encounters,
+           max((occurred_at at time zone $4)::date) as last_day
+    from encounters where team_id = $1 and occurred_at < ($3::date + 1)::timestamp at time zone $4
     group by place_id
   ), s as (
     select place_id, count(*) filter (where on_date >= $2::date) as sessions, max(on_date) as last_day
@@ -61,7 +61,7 @@ export async function measureCoverage(
   let rows: RawRow[] = [];
   for (let run = 0; run <= runs; run++) {
     const start = performance.now();
-    rows = await database.query<RawRow>(handWritten, [teamId, from, to]);
+    rows = await database.query<RawRow>(handWritten, [teamId, from, to, data.timeZone]);
     if (run > 0) rawSamples.push(performance.now() - start);
   }
   const byPlace = new Map((answer?.zones ?? []).filter((zone) => zone.id).map((zone) => [zone.id, zone]));
