@@ -17,7 +17,7 @@
  * | POST   | /api/referrals/:id/check-backs         | RecordCheckBack (baseVersion?)    | Referral; 409                  | members |
  * | POST   | /api/referrals/:id/notes               | AddReferralNote                   | Referral                       | members |
  * | GET    | /api/referrals/:id/slip                |                                   | ReferralSlip (read audited)    | members |
- * | GET    | /api/referral-stats                    | ReferralStatsQuery                | ReferralStats (counts < 5 → "<5") | members (their teams); admin with reason |
+ * | GET    | /api/referral-stats: see ./referral-stats.ts                                                                   |
  * | GET    | /api/referral-settings                 |                                   | ReferralSettings               | signed in |
  * | PATCH  | /api/referral-settings                 | UpdateReferralSettings            | ReferralSettings               | coordinator, admin |
  * | GET    | /api/bridging-supports                 | BridgingListQuery                 | { items: BridgingSupportItem[], total } | members; admin with reason |
@@ -38,11 +38,11 @@ import { pageQuery } from './common.ts';
 import { optionalBody } from './optional-body.ts';
 import { termCodeSchema } from './taxonomies.ts';
 
-const dateSchema = z.iso.date();
+export const dateSchema = z.iso.date();
 const instantSchema = z.iso.datetime({ offset: true });
 const versionSchema = z.number().int().min(1);
-const localizedSchema = z.object({ fr: z.string(), en: z.string() });
-const availabilitySchema = z.enum(['open', 'waitingList', 'closedToNew', 'temporarilyClosed']);
+export const localizedSchema = z.object({ fr: z.string(), en: z.string() });
+export const availabilitySchema = z.enum(['open', 'waitingList', 'closedToNew', 'temporarilyClosed']);
 
 /**
  * A slip number as Relais makes them: "R-7K4Q-2M" (no 0/O/1/I, no personal data). A search by
@@ -348,85 +348,3 @@ export const addBridgingContactBodySchema = z.strictObject({
   durationMinutes: z.number().int().min(0).max(1440).nullable().optional(),
   note: z.string().trim().min(1).max(2000).nullable().optional(),
 });
-
-// ---- what the team learns ----
-
-/**
- * Small-cell suppression: a count from 0 to 4 never leaves the server; it is the string "<5".
- * A rate or a median computed from fewer than 5 referrals (or whose numerator is under 5) is
- * null with `suppressed: true` beside it (`rateSuppressed`, `medianSuppressed`).
- */
-const suppressedCountSchema = z.union([z.number().int().min(5), z.literal('<5')]);
-export type SuppressedCount = z.infer<typeof suppressedCountSchema>;
-
-const outcomeFiguresSchema = z.object({
-  /** Referrals made in the period (every status). */
-  referred: suppressedCountSchema,
-  connected: suppressedCountSchema,
-  /** Failed or refused. */
-  failed: suppressedCountSchema,
-  expired: suppressedCountSchema,
-  /** Still proposed, sent or accepted. */
-  open: suppressedCountSchema,
-  /** connected ÷ referrals with an outcome (connected, failed, refused, expired); 0–1. */
-  connectionRate: z.number().min(0).max(1).nullable(),
-  rateSuppressed: z.boolean(),
-  /** Median days from referral to connection, of the connected ones. */
-  medianDaysToConnection: z.number().nullable(),
-  medianSuppressed: z.boolean(),
-  /** Failed and refused, by reason (each count suppressed under 5). */
-  failureReasons: z.array(z.object({ reason: z.enum(referralFailureReasons), count: suppressedCountSchema })),
-});
-
-const serviceStatsSchema = outcomeFiguresSchema.extend({
-  serviceId: z.uuid(),
-  serviceName: z.string(),
-  organisationName: z.string(),
-  availability: availabilitySchema,
-});
-
-const needStatsSchema = outcomeFiguresSchema.extend({
-  need: z.string(),
-  label: localizedSchema,
-});
-
-const flaggedServiceSchema = z.object({
-  serviceId: z.uuid(),
-  serviceName: z.string(),
-  organisationName: z.string(),
-  availability: availabilitySchema,
-  /**
-   * `saturated`: its availability is not `open`, or referrals to it failed for `waitingList` at
-   * least `thresholds.waitingListFailures` times in the period; `oftenFails`: failed or refused
-   * above `thresholds.failureRate` of its outcomes, with at least `thresholds.minReferrals` outcomes.
-   */
-  flags: z.array(z.enum(['saturated', 'oftenFails'])),
-});
-
-export const referralStatsQuerySchema = z.strictObject({
-  /** referredAt from / to (dates, inclusive); default: the last 365 days. */
-  from: dateSchema.optional(),
-  to: dateSchema.optional(),
-  teamId: z.uuid().optional(),
-  /** Referrals made during encounters in a place of this neighbourhood. */
-  neighbourhoodId: z.uuid().optional(),
-});
-
-export const referralStatsSchema = z.object({
-  from: z.string(),
-  to: z.string(),
-  teamIds: z.array(z.uuid()),
-  neighbourhoodId: z.uuid().nullable(),
-  thresholds: z.object({
-    suppressBelow: z.number().int(),
-    minReferrals: z.number().int(),
-    failureRate: z.number(),
-    waitingListFailures: z.number().int(),
-  }),
-  totals: outcomeFiguresSchema,
-  /** Most referred first. */
-  byService: z.array(serviceStatsSchema),
-  byNeed: z.array(needStatsSchema),
-  flagged: z.array(flaggedServiceSchema),
-});
-export type ReferralStats = z.infer<typeof referralStatsSchema>;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { PrintableDirectory } from '../../../core/contracts/directory.ts';
+import type { PrintableDirectory } from '../../../core/contracts/directory-search.ts';
 import type { Availability } from '../../../core/directory.ts';
 import type { Language } from '../../../core/localized.ts';
 import type { Database } from '../../db/client.ts';

@@ -8,16 +8,18 @@ import {
   createActorBodySchema,
   createServiceBodySchema,
   deactivateBodySchema,
-  directorySearchQuerySchema,
-  directorySearchResultSchema,
   newServiceStatusBodySchema,
-  printableDirectorySchema,
-  printQuerySchema,
   serviceSchema,
   serviceStatusListSchema,
   updateActorBodySchema,
   updateServiceBodySchema,
 } from '../../../core/contracts/directory.ts';
+import {
+  directorySearchQuerySchema,
+  directorySearchResultSchema,
+  printableDirectorySchema,
+  printQuerySchema,
+} from '../../../core/contracts/directory-search.ts';
 import { uuidv7 } from '../../../core/uuid.ts';
 import { access } from '../../http/access.ts';
 import { conflictBodySchema, installConflictHandler } from '../fieldwork/fieldwork.errors.ts';

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { DirectorySearchResult, directorySearchQuerySchema } from '../../../core/contracts/directory.ts';
+import type { DirectorySearchResult, directorySearchQuerySchema } from '../../../core/contracts/directory-search.ts';
 import type { ActorCategory, ActorKind, Availability } from '../../../core/directory.ts';
 import type { Database } from '../../db/client.ts';
 import { keyPersonTeams } from './directory.policy.ts';

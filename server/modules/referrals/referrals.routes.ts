@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema, idParamsSchema } from '../../../core/contracts/common.ts';
+import { referralStatsQuerySchema, referralStatsSchema } from '../../../core/contracts/referral-stats.ts';
 import {
   addBridgingContactBodySchema,
   addReferralNoteBodySchema,
@@ -16,8 +17,6 @@ import {
   referralSchema,
   referralSettingsSchema,
   referralSlipSchema,
-  referralStatsQuerySchema,
-  referralStatsSchema,
   updateBridgingSupportBodySchema,
   updateReferralBodySchema,
   updateReferralSettingsBodySchema,

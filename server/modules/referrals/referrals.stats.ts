@@ -1,7 +1,11 @@
 import { and, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { ReferralStats, referralStatsQuerySchema, SuppressedCount } from '../../../core/contracts/referrals.ts';
+import type {
+  ReferralStats,
+  referralStatsQuerySchema,
+  SuppressedCount,
+} from '../../../core/contracts/referral-stats.ts';
 import { text } from '../../../core/localized.ts';
 import { type ReferralFailureReason, referralFailureReasons } from '../../../core/referrals.ts';
 import type { Database } from '../../db/client.ts';

@@ -24,7 +24,7 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActorHit, ServiceHit } from '../../../../core/contracts/directory.ts';
+import type { ActorHit, ServiceHit } from '../../../../core/contracts/directory-search.ts';
 import type { Availability } from '../../../../core/directory.ts';
 import { EmptyMessage } from '../../ui/EmptyMessage.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';

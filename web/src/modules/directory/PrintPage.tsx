@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrintableDirectory } from '../../../../core/contracts/directory.ts';
+import type { PrintableDirectory } from '../../../../core/contracts/directory-search.ts';
 import type { Language } from '../../../../core/localized.ts';
 import { formatDay } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/PageLoader.tsx';

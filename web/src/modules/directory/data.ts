@@ -1,12 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import type {
-  Actor,
-  ActorSummary,
-  DirectorySearchResult,
-  PrintableDirectory,
-  Service,
-  ServiceStatus,
-} from '../../../../core/contracts/directory.ts';
+import type { Actor, ActorSummary, Service, ServiceStatus } from '../../../../core/contracts/directory.ts';
+import type { DirectorySearchResult, PrintableDirectory } from '../../../../core/contracts/directory-search.ts';
 import type { Availability } from '../../../../core/directory.ts';
 import type { Language } from '../../../../core/localized.ts';
 import { api } from '../../api/client.ts';

@@ -3,7 +3,7 @@ import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReferralStats, SuppressedCount } from '../../../../core/contracts/referrals.ts';
+import type { ReferralStats, SuppressedCount } from '../../../../core/contracts/referral-stats.ts';
 import { EmptyMessage } from '../../ui/EmptyMessage.tsx';
 import { PageLoader } from '../../ui/PageLoader.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';

@@ -1,12 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { DirectorySearchResult, ServiceHit } from '../../../../core/contracts/directory.ts';
+import type { DirectorySearchResult, ServiceHit } from '../../../../core/contracts/directory-search.ts';
+import type { ReferralStats } from '../../../../core/contracts/referral-stats.ts';
 import type {
   BridgingSupport,
   BridgingSupportItem,
   Referral,
   ReferralListItem,
   ReferralSlip,
-  ReferralStats,
 } from '../../../../core/contracts/referrals.ts';
 import { api } from '../../api/client.ts';
 import type { OutboxOperation } from '../../offline/outbox.ts';
