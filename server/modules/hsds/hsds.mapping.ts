@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { hsdsWeekdays } from '../../../core/directory.ts';
 import { searchForm } from '../../../core/fieldwork.ts';
+import type { HsdsObject } from './hsds.export.ts';
 
 /**
  * The small conversions between Relais and HSDS 3.0 that both directions share: derived
@@ -251,3 +252,19 @@ export function addressLine(fields: {
 export function fold(value: string): string {
   return searchForm(value.replace(/[^\p{L}\p{N}]+/gu, ' '));
 }
+
+/** The objects of an HSDS list (anything else in it is skipped). */
+export const list = (value: unknown): HsdsObject[] =>
+  Array.isArray(value) ? value.filter((v): v is HsdsObject => typeof v === 'object' && v !== null) : [];
+/** An HSDS object, or null for anything else. */
+export const object = (value: unknown): HsdsObject | null =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as HsdsObject) : null;
+
+/** A number, also from text ("45,5"); `invalid` when the text is not one. */
+export function numberOf(value: unknown): number | null | 'invalid' {
+  if (value === null || value === undefined || value === '') return null;
+  const number = typeof value === 'number' ? value : Number(String(value).trim().replace(',', '.'));
+  return Number.isFinite(number) ? number : 'invalid';
+}
+
+export const idOf = (value: unknown): string | null => textOf(value);
