@@ -43,7 +43,8 @@ class KeptCounts extends Error {}
 export function countingZoneNotice(outcome: CountingZoneOutcome): string | null {
   if ('refused' in outcome)
     return `Counting stays in ${outcome.zone}, not ${outcome.refused}: a retention purge kept counts whose detail is gone, and recounting them in another time zone would lose them. / Les comptes restent en ${outcome.zone} : une purge a gardé des comptes dont le détail n’existe plus.`;
-  if (outcome.changed)
-    return `Reports and coverage now count days in ${outcome.zone} (was ${outcome.from}): recounted.`;
+  // A new database has nothing to count again: nothing to say.
+  if (outcome.changed && outcome.encounters > 0)
+    return `Reports and coverage now count days in ${outcome.zone} (was ${outcome.from}): ${outcome.encounters} encounters counted again. / Les rapports comptent maintenant à l’heure de ${outcome.zone}.`;
   return null;
 }

@@ -196,7 +196,10 @@ describe('report rollups', () => {
   it('count in the deployment’s time zone: a change recounts everything, and late on 31 March stays in March', async () => {
     const outcome = await alignCountingZone(t.database, 'America/Toronto');
     expect(outcome).toMatchObject({ zone: 'America/Toronto', changed: true, from: 'UTC' });
-    expect(countingZoneNotice(outcome)).toContain('America/Toronto');
+    const [{ n }] = (await rows<{ n: number }>(sql`select count(*)::int as n from encounters`)) as [{ n: number }];
+    expect(countingZoneNotice(outcome)).toContain(`${n} encounters counted again`);
+    // A new database has nothing to count again, and the start says nothing.
+    expect(countingZoneNotice({ zone: 'America/Toronto', changed: true, from: 'UTC', encounters: 0 })).toBeNull();
     await expectExact();
     // 23:30 on 31 March in Québec is 03:30 on 1 April in UTC.
     const lateComer = (await buildPerson(t.database.db, teamA)).id;
