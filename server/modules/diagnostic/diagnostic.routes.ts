@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema, idParamsSchema } from '../../../core/contracts/common.ts';
 import {
@@ -13,6 +13,7 @@ import {
   saveDiagnosticVersionBodySchema,
 } from '../../../core/contracts/diagnostic.ts';
 import { access } from '../../http/access.ts';
+import { sendDownload } from '../../http/download.ts';
 import { actorOf } from '../../http/request-context.ts';
 import { conflictBodySchema, installConflictHandler } from '../fieldwork/fieldwork.errors.ts';
 import { NetworkPool } from '../network/network.pool.ts';
@@ -127,9 +128,7 @@ export async function diagnosticRoutes(app: FastifyInstance): Promise<void> {
         response: refused,
       },
     },
-    async (request, typedReply) => {
-      // A PDF, not JSON: the reply is used untyped so the bytes go out as they are.
-      const reply = typedReply as unknown as FastifyReply;
+    async (request, reply) => {
       const printed = await versionForPrint(db, pool, request, request.params.id, request.query.version);
       const language = request.query.lang ?? actorOf(request).language;
       const pdf = await renderDiagnosticPdf(printed, language);
@@ -138,11 +137,7 @@ export async function diagnosticRoutes(app: FastifyInstance): Promise<void> {
         .replace(/[\u0300-\u036f]/g, '')
         .replace(/[^\w.-]+/g, '-')
         .toLowerCase();
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="${name}.pdf"`)
-        .header('cache-control', 'no-store')
-        .send(pdf);
+      return sendDownload(reply, 'application/pdf', `${name}.pdf`, pdf);
     },
   );
 }

@@ -13,6 +13,7 @@ import {
 import { errorBodySchema, idParamsSchema } from '../../../core/contracts/common.ts';
 import { access } from '../../http/access.ts';
 import { recordAudit } from '../../http/audit.ts';
+import { sendDownload } from '../../http/download.ts';
 import { actorOf } from '../../http/request-context.ts';
 import { personAccessHistory } from './access-history.service.ts';
 import { auditBatches, listAudit } from './audit.service.ts';
@@ -85,12 +86,9 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
         })(),
       );
       const day = new Date().toISOString().slice(0, 10);
-      reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="journal-${day}.csv"`)
-        .header('cache-control', 'no-store');
       // The BOM lets spreadsheet software read the accents right.
-      return reply.send(rows.pipe(stringify({ header: true, columns: [...csvColumns], bom: true })));
+      const csv = rows.pipe(stringify({ header: true, columns: [...csvColumns], bom: true }));
+      return sendDownload(reply, 'text/csv; charset=utf-8', `journal-${day}.csv`, csv);
     },
   );
   api.get(

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { errorBodySchema, idParamsSchema } from '../../../core/contracts/common.ts';
@@ -15,6 +15,7 @@ import {
 } from '../../../core/contracts/rights.ts';
 import type { Database } from '../../db/client.ts';
 import { access } from '../../http/access.ts';
+import { sendDownload } from '../../http/download.ts';
 import { consentRegister, consentRegisterCsv } from './consents.service.ts';
 import { createIncident, incidentsCsv, listIncidents, updateIncident } from './incidents.service.ts';
 import { csvFileName } from './rights.csv.ts';
@@ -26,15 +27,6 @@ const tags = ['privacy'];
 const refused = { 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 422: errorBodySchema };
 const coordination = access.roles('coordinator', 'admin');
 type RegisterQuery = z.infer<typeof registerQuerySchema>;
-
-/** A file, not JSON: the reply goes out untyped, as a download never cached. */
-function download(reply: unknown, type: string, fileName: string, body: string) {
-  return (reply as FastifyReply)
-    .type(type)
-    .header('content-disposition', `attachment; filename="${fileName}"`)
-    .header('cache-control', 'no-store')
-    .send(body);
-}
 
 export async function rightsRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -53,7 +45,12 @@ export async function rightsRoutes(app: FastifyInstance): Promise<void> {
         schema: { tags, summary, querystring: registerQuerySchema, produces: ['text/csv'], response: refused },
       },
       async (request, reply) =>
-        download(reply, 'text/csv; charset=utf-8', csvFileName(fileStem), await produce(db, request, request.query)),
+        sendDownload(
+          reply,
+          'text/csv; charset=utf-8',
+          csvFileName(fileStem),
+          await produce(db, request, request.query),
+        ),
     );
 
   api.get(
@@ -73,8 +70,8 @@ export async function rightsRoutes(app: FastifyInstance): Promise<void> {
       const document = await accessRequest(db, request, request.params.id);
       const name = `acces-${document.person.id}-${document.generatedAt.slice(0, 10)}`;
       return request.query.format === 'html'
-        ? download(reply, 'text/html; charset=utf-8', `${name}.html`, accessRequestHtml(document))
-        : download(reply, 'application/json; charset=utf-8', `${name}.json`, JSON.stringify(document, null, 2));
+        ? sendDownload(reply, 'text/html; charset=utf-8', `${name}.html`, accessRequestHtml(document))
+        : sendDownload(reply, 'application/json; charset=utf-8', `${name}.json`, JSON.stringify(document, null, 2));
     },
   );
   api.post(

@@ -1,8 +1,9 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema } from '../../../core/contracts/common.ts';
 import { exportReportQuerySchema } from '../../../core/contracts/reports.ts';
 import { access } from '../../http/access.ts';
+import { sendDownload } from '../../http/download.ts';
 import { actorOf } from '../../http/request-context.ts';
 import { renderReport } from './export/index.ts';
 import { runReport } from './reports.service.ts';
@@ -25,17 +26,11 @@ export async function reportExportRoutes(app: FastifyInstance): Promise<void> {
         response: { 403: errorBodySchema, 404: errorBodySchema, 422: errorBodySchema },
       },
     },
-    async (request, typedReply) => {
-      // A file, not JSON: the reply is used untyped so the bytes go out as they are.
-      const reply = typedReply as unknown as FastifyReply;
+    async (request, reply) => {
       const { format, language, ...query } = request.query;
       const shown = await runReport(db, request, query);
       const file = await renderReport(shown, format, language ?? actorOf(request).language);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .header('cache-control', 'no-store')
-        .send(file.body);
+      return sendDownload(reply, file.contentType, file.fileName, file.body);
     },
   );
 }

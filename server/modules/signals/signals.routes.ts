@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema, idParamsSchema } from '../../../core/contracts/common.ts';
 import {
@@ -15,6 +15,7 @@ import {
   updateNeedSignalSettingsBodySchema,
 } from '../../../core/contracts/signals.ts';
 import { access } from '../../http/access.ts';
+import { sendDownload } from '../../http/download.ts';
 import { conflictBodySchema, installConflictHandler } from '../fieldwork/fieldwork.errors.ts';
 import { setSignalAdvocacy } from './signals.advocacy.ts';
 import { advocacySummary } from './signals.advocacy-summary.ts';
@@ -125,15 +126,9 @@ export async function signalRoutes(app: FastifyInstance): Promise<void> {
         response: { 403: errorBodySchema, 422: errorBodySchema },
       },
     },
-    async (request, typedReply) => {
-      // A file, not JSON: the reply is used untyped so the bytes go out as they are.
-      const reply = typedReply as unknown as FastifyReply;
+    async (request, reply) => {
       const file = await advocacySummary(db, request, request.query);
-      return reply
-        .type(file.contentType)
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .header('cache-control', 'no-store')
-        .send(file.body);
+      return sendDownload(reply, file.contentType, file.fileName, file.body);
     },
   );
 }
